@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { APP_NAME, PROJECT_FILE_NAME, PROJECT_FORMAT_ID } from '../../shared/identity.ts';
+import type { ProjectId } from '../../shared/ids.ts';
+import type { ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
+import { MAX_PROJECT_FILE_BYTES, PROJECT_SCHEMA_VERSION, parseProjectFileText } from '../../shared/model/projectFile.ts';
+import type { Result } from '../../shared/result.ts';
+import { err, ok } from '../../shared/result.ts';
+import { APP_VERSION, MIN_READER_VERSION } from './appVersion.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { contentHashOf } from './contentHash.ts';
+import type { FileSystem } from './fileSystem.ts';
+import { errorCode } from './fileSystem.ts';
+
+/** Sub-folders every project has. media/ holds imported files; exports/ the hand-offs. */
+export const PROJECT_SUBFOLDERS = ['media', 'exports', '.backups'] as const;
+
+export function projectFilePath(projectDir: string): string {
+  return join(projectDir, PROJECT_FILE_NAME);
+}
+
+export function buildProjectFile(projectId: ProjectId, revision: number, data: ProjectData, now: Date): ProjectFile {
+  return {
+    format: PROJECT_FORMAT_ID,
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    projectId,
+    writtenBy: { app: APP_NAME, version: APP_VERSION },
+    minReaderVersion: MIN_READER_VERSION,
+    revision,
+    savedAt: now.toISOString(),
+    contentHash: contentHashOf(data),
+    data,
+  };
+}
+
+/** Serialize with the envelope first and the (large) data last, so a human can read the header. */
+export function serializeProjectFile(file: ProjectFile): string {
+  return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+export async function writeProjectFile(fs: FileSystem, projectDir: string, file: ProjectFile): Promise<void> {
+  await writeFileAtomic(projectFilePath(projectDir), serializeProjectFile(file), { fs });
+}
+
+/**
+ * Reads and fully validates `project.json`: JSON syntax, forbidden keys, format id, schema
+ * version, field types and the content hash. Never throws for bad content; I/O errors other
+ * than "missing" come back as IO_ERROR.
+ */
+export async function readProjectFile(fs: FileSystem, projectDir: string): Promise<Result<ProjectFile>> {
+  const path = projectFilePath(projectDir);
+  let text: string;
+  try {
+    const info = await fs.stat(path);
+    if (info.size > MAX_PROJECT_FILE_BYTES) {
+      return err('INVALID_PROJECT_FILE', `${path} is ${Math.round(info.size / 1048576)} MB, above the ${MAX_PROJECT_FILE_BYTES / 1048576} MB limit.`, path);
+    }
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return err('NOT_FOUND', `No Shotcanvas project at ${projectDir} (${PROJECT_FILE_NAME} is missing).`, path);
+    }
+    return err('IO_ERROR', `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
+  }
+  const parsed = parseProjectFileText(text, path);
+  if (!parsed.ok) return parsed;
+  const expected = contentHashOf(parsed.value.data);
+  if (expected !== parsed.value.contentHash) {
+    return err('INVALID_PROJECT_FILE', `${path} failed its integrity check (the content hash does not match): it was cut short or edited by hand.`, path);
+  }
+  return ok(parsed.value);
+}

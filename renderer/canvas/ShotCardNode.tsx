@@ -1,0 +1,91 @@
+import type Konva from 'konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { memo } from 'react';
+import { Circle, Group, Rect, Text } from 'react-konva';
+import type { ShotId } from '../../shared/ids.ts';
+import type { ShotRecord } from '../../shared/model/shot.ts';
+import { SHOT_CARD, SHOT_CARD_HEIGHT } from '../../shared/model/shot.ts';
+import { CANVAS_COLORS, CANVAS_FONT, STATUS_COLORS, STATUS_LABELS } from './canvasTheme.ts';
+
+export interface ShotCardHandlers {
+  readonly onSelect: (id: ShotId, event: KonvaEventObject<MouseEvent | TouchEvent>) => void;
+  readonly onEditTitle: (id: ShotId) => void;
+  readonly onDragStart: (id: ShotId, event: KonvaEventObject<DragEvent>) => void;
+  readonly onDragMove: (id: ShotId, event: KonvaEventObject<DragEvent>) => void;
+  readonly onDragEnd: (id: ShotId, event: KonvaEventObject<DragEvent>) => void;
+  readonly registerNode: (id: ShotId, node: Konva.Group | null) => void;
+}
+
+interface Props {
+  readonly shot: ShotRecord;
+  readonly number: string;
+  readonly durationLabel: string | null;
+  readonly selected: boolean;
+  readonly draggable: boolean;
+  readonly handlers: ShotCardHandlers;
+}
+
+const PAD = 12;
+const W = SHOT_CARD.width;
+const TH = SHOT_CARD.thumbHeight;
+
+function cameraLine(shot: ShotRecord): string {
+  return [shot.shotSize, shot.angle, shot.lens].filter((s) => s.trim() !== '').join(' · ');
+}
+
+/**
+ * One shot card: 16:9 frame area with a 56 px footer (number, title, camera line, duration,
+ * status). Decoration does not listen for events; only the card body does.
+ */
+function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, handlers }: Props) {
+  const statusColor = STATUS_COLORS[shot.status];
+  const camera = cameraLine(shot);
+  return (
+    <Group
+      ref={(node) => handlers.registerNode(shot.id, node)}
+      id={shot.id}
+      name="shot-card"
+      x={shot.x}
+      y={shot.y}
+      draggable={draggable}
+      onMouseDown={(e) => handlers.onSelect(shot.id, e)}
+      onTap={(e) => handlers.onSelect(shot.id, e)}
+      onDblClick={() => handlers.onEditTitle(shot.id)}
+      onDblTap={() => handlers.onEditTitle(shot.id)}
+      onDragStart={(e) => handlers.onDragStart(shot.id, e)}
+      onDragMove={(e) => handlers.onDragMove(shot.id, e)}
+      onDragEnd={(e) => handlers.onDragEnd(shot.id, e)}
+    >
+      <Rect width={W} height={SHOT_CARD_HEIGHT} cornerRadius={6} fill={CANVAS_COLORS.card} shadowForStrokeEnabled={false} perfectDrawEnabled={false} />
+      <Rect width={W} height={TH} cornerRadius={[6, 6, 0, 0]} fill={CANVAS_COLORS.thumb} listening={false} perfectDrawEnabled={false} />
+      <Rect x={0} y={0} width={4} height={TH} cornerRadius={[6, 0, 0, 0]} fill={statusColor} listening={false} perfectDrawEnabled={false} />
+      {shot.title || shot.description ? (
+        <>
+          <Text x={PAD + 4} y={PAD} width={W - PAD * 2 - 4} text={shot.title} fontFamily={CANVAS_FONT} fontSize={15} fontStyle="600" fill={CANVAS_COLORS.text1} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
+          <Text x={PAD + 4} y={PAD + 24} width={W - PAD * 2 - 4} height={TH - PAD * 2 - 24} text={shot.description} fontFamily={CANVAS_FONT} fontSize={12} lineHeight={1.4} fill={CANVAS_COLORS.text2} ellipsis listening={false} perfectDrawEnabled={false} />
+        </>
+      ) : (
+        <Text x={0} y={TH / 2 - 8} width={W} align="center" text="Double-click to name this shot" fontFamily={CANVAS_FONT} fontSize={12} fill={CANVAS_COLORS.text3} listening={false} perfectDrawEnabled={false} />
+      )}
+      <Rect y={TH} width={W} height={1} fill={CANVAS_COLORS.cardStroke} listening={false} perfectDrawEnabled={false} />
+      <Text x={PAD} y={TH + 10} text={number} fontFamily={CANVAS_FONT} fontSize={15} fontStyle="700" fill={CANVAS_COLORS.text1} listening={false} perfectDrawEnabled={false} />
+      <Text x={PAD + 34} y={TH + 12} width={W - PAD * 2 - 34 - 84} text={shot.title || 'Untitled shot'} fontFamily={CANVAS_FONT} fontSize={13} fill={shot.title ? CANVAS_COLORS.text1 : CANVAS_COLORS.text3} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
+      <Circle x={W - PAD - 70} y={TH + 19} radius={4} fill={statusColor} listening={false} perfectDrawEnabled={false} />
+      <Text x={W - PAD - 62} y={TH + 13} width={62} align="right" text={STATUS_LABELS[shot.status]} fontFamily={CANVAS_FONT} fontSize={11} fill={CANVAS_COLORS.text2} wrap="none" listening={false} perfectDrawEnabled={false} />
+      <Text x={PAD} y={TH + 34} width={W - PAD * 2 - 70} text={camera || 'No camera details'} fontFamily={CANVAS_FONT} fontSize={11} fill={camera ? CANVAS_COLORS.text2 : CANVAS_COLORS.text3} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
+      <Text x={W - PAD - 70} y={TH + 34} width={70} align="right" text={durationLabel ?? '—'} fontFamily={CANVAS_FONT} fontSize={11} fill={CANVAS_COLORS.text2} wrap="none" listening={false} perfectDrawEnabled={false} />
+      <Rect
+        width={W}
+        height={SHOT_CARD_HEIGHT}
+        cornerRadius={6}
+        stroke={selected ? CANVAS_COLORS.accent : CANVAS_COLORS.cardStroke}
+        strokeWidth={selected ? 2 : 1}
+        strokeScaleEnabled={false}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </Group>
+  );
+}
+
+export const ShotCardNode = memo(ShotCardNodeImpl);

@@ -1,0 +1,34 @@
+import type { EntityTable } from 'dexie';
+import Dexie from 'dexie';
+import { projectDatabaseName } from '../../shared/identity.ts';
+import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
+import type { ShotRecord } from '../../shared/model/shot.ts';
+
+/** The working state's bookkeeping, one row under key 'state'. */
+export interface ProjectMeta {
+  readonly key: 'state';
+  /** Document revision of the rows in this database. Compared with project.json's on open. */
+  readonly revision: number;
+  /** Which folder this copy belongs to: a copied folder with the same id must not adopt it. */
+  readonly folderPath: string;
+  readonly settings: ProjectSettings;
+  /** The project-file schema the rows are in. */
+  readonly schemaVersion: number;
+}
+
+/**
+ * One Dexie database per project (`shotcanvas-project-<id>`). Shipped versions are never edited:
+ * a schema change adds `version(n + 1)` with a tested upgrade.
+ */
+export class ProjectDb extends Dexie {
+  shots!: EntityTable<ShotRecord, 'id'>;
+  meta!: EntityTable<ProjectMeta, 'key'>;
+
+  constructor(projectId: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(projectDatabaseName(projectId), options);
+    this.version(1).stores({
+      shots: 'id, sceneId, order',
+      meta: 'key',
+    });
+  }
+}

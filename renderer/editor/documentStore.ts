@@ -1,0 +1,155 @@
+import type { ShotId } from '../../shared/ids.ts';
+import type { ProjectData } from '../../shared/model/projectFile.ts';
+import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
+import type { ShotRecord } from '../../shared/model/shot.ts';
+
+/** Every record type the document holds (grows with scenes, notes, takes…). */
+export type DocRecord = ShotRecord;
+export type DocRecordId = DocRecord['id'];
+
+/** One record's change inside a transaction; `before`/`after` null mean created/deleted. */
+export interface RecordChange {
+  readonly id: DocRecordId;
+  readonly before: DocRecord | null;
+  readonly after: DocRecord | null;
+}
+
+/** The result of one transaction: what changed, and the document revision it produced. */
+export interface Diff {
+  readonly revision: number;
+  readonly changes: readonly RecordChange[];
+  readonly origin: DiffOrigin;
+}
+
+/** 'user' edits are persisted and undoable; 'load' replaces the document wholesale. */
+export type DiffOrigin = 'user' | 'load';
+
+export interface Transaction {
+  get(id: DocRecordId): DocRecord | undefined;
+  /** Create or replace a record; the store stamps `rev` and `updatedAt`. */
+  put(record: DocRecord): void;
+  update<R extends DocRecord>(id: R['id'], patch: Partial<Omit<R, 'id' | 'kind'>>): void;
+  remove(id: DocRecordId): void;
+}
+
+export type DiffListener = (diff: Diff) => void;
+
+/**
+ * The document in memory: the renderer's single source for the canvas and panels. Edits happen
+ * in transactions that produce a Diff (before/after per record), which the persister writes to
+ * IndexedDB in one Dexie transaction and history can invert for undo. No React, Konva or Dexie.
+ */
+export class DocumentStore {
+  private records = new Map<DocRecordId, DocRecord>();
+  private listeners = new Set<DiffListener>();
+  private shotCache: readonly ShotRecord[] | null = null;
+  private settingsValue: ProjectSettings;
+  private revisionValue: number;
+  private readonly now: () => number;
+
+  constructor(settings: ProjectSettings, revision: number, records: Iterable<DocRecord>, now: () => number = Date.now) {
+    this.settingsValue = settings;
+    this.revisionValue = revision;
+    this.now = now;
+    for (const record of records) this.records.set(record.id, record);
+  }
+
+  get revision(): number {
+    return this.revisionValue;
+  }
+
+  get settings(): ProjectSettings {
+    return this.settingsValue;
+  }
+
+  get(id: DocRecordId): DocRecord | undefined {
+    return this.records.get(id);
+  }
+
+  getShot(id: ShotId): ShotRecord | undefined {
+    const record = this.records.get(id);
+    return record?.kind === 'shot' ? record : undefined;
+  }
+
+  /** All shots in cut order (fractional index), cached until the next change. */
+  shots(): readonly ShotRecord[] {
+    if (!this.shotCache) {
+      this.shotCache = [...this.records.values()]
+        .filter((r): r is ShotRecord => r.kind === 'shot')
+        .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+    }
+    return this.shotCache;
+  }
+
+  /** The document as plain data for `project.json`. */
+  toData(): ProjectData {
+    return { settings: this.settingsValue, shots: [...this.shots()] };
+  }
+
+  subscribe(listener: DiffListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs `edit` as one atomic change. If it throws, nothing is applied. Returns the Diff, or null
+   * when nothing actually changed (no revision is spent on a no-op).
+   */
+  transact(edit: (tx: Transaction) => void): Diff | null {
+    const working = new Map<DocRecordId, DocRecord | null>();
+    const read = (id: DocRecordId) => (working.has(id) ? (working.get(id) ?? undefined) : this.records.get(id));
+    const now = this.now();
+    const tx: Transaction = {
+      get: read,
+      put: (record) => {
+        const previous = read(record.id);
+        working.set(record.id, { ...record, rev: (previous?.rev ?? record.rev - 1) + 1, updatedAt: now });
+      },
+      update: (id, patch) => {
+        const previous = read(id);
+        if (!previous) throw new Error(`update: no record ${id}`);
+        working.set(id, { ...previous, ...patch, id: previous.id, kind: previous.kind, rev: previous.rev + 1, updatedAt: now } as DocRecord);
+      },
+      remove: (id) => {
+        if (read(id)) working.set(id, null);
+      },
+    };
+    edit(tx);
+    const changes: RecordChange[] = [];
+    for (const [id, after] of working) {
+      const before = this.records.get(id) ?? null;
+      if (before === null && after === null) continue;
+      if (before && after && sameContent(before, after)) continue;
+      changes.push({ id, before, after });
+    }
+    if (changes.length === 0) return null;
+    return this.apply(changes, 'user');
+  }
+
+  /** Applies precomputed changes (undo/redo, or records loaded from storage). */
+  apply(changes: readonly RecordChange[], origin: DiffOrigin): Diff {
+    for (const change of changes) {
+      if (change.after) this.records.set(change.id, change.after);
+      else this.records.delete(change.id);
+    }
+    this.shotCache = null;
+    this.revisionValue += 1;
+    const diff: Diff = { revision: this.revisionValue, changes, origin };
+    for (const listener of this.listeners) listener(diff);
+    return diff;
+  }
+}
+
+/** Equal apart from the bookkeeping fields the store itself stamps. */
+function sameContent(a: DocRecord, b: DocRecord): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key === 'rev' || key === 'updatedAt') continue;
+    const va = (a as unknown as Record<string, unknown>)[key];
+    const vb = (b as unknown as Record<string, unknown>)[key];
+    if (va === vb) continue;
+    if (typeof va === 'object' && typeof vb === 'object' && JSON.stringify(va) === JSON.stringify(vb)) continue;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,54 @@
+import { generateKeyBetween } from 'fractional-indexing';
+import type { ShotId } from '../../shared/ids.ts';
+import { newId } from '../../shared/ids.ts';
+import type { ShotRecord } from '../../shared/model/shot.ts';
+import { makeShot } from '../../shared/model/shot.ts';
+import type { DocumentStore } from './documentStore.ts';
+
+/** Document commands for shots: each is one transaction (one revision, one undo step later). */
+
+export function addShot(store: DocumentStore, at: { x: number; y: number }, fields: Partial<Pick<ShotRecord, 'title' | 'description'>> = {}): ShotId {
+  const shots = store.shots();
+  const last = shots[shots.length - 1];
+  const id = newId<ShotId>();
+  store.transact((tx) => {
+    tx.put(makeShot(id, { x: Math.round(at.x), y: Math.round(at.y), order: generateKeyBetween(last?.order ?? null, null), ...fields }, Date.now()));
+  });
+  return id;
+}
+
+export function moveShots(store: DocumentStore, positions: ReadonlyMap<ShotId, { x: number; y: number }>): void {
+  store.transact((tx) => {
+    for (const [id, p] of positions) {
+      if (tx.get(id)) tx.update<ShotRecord>(id, { x: Math.round(p.x), y: Math.round(p.y) });
+    }
+  });
+}
+
+export type EditableShotFields = Omit<ShotRecord, 'id' | 'kind' | 'rev' | 'createdAt' | 'updatedAt'>;
+
+export function updateShot(store: DocumentStore, id: ShotId, patch: Partial<EditableShotFields>): void {
+  store.transact((tx) => {
+    if (tx.get(id)) tx.update<ShotRecord>(id, patch);
+  });
+}
+
+export function deleteShots(store: DocumentStore, ids: Iterable<ShotId>): number {
+  let removed = 0;
+  store.transact((tx) => {
+    for (const id of ids) {
+      if (tx.get(id)) {
+        tx.remove(id);
+        removed += 1;
+      }
+    }
+  });
+  return removed;
+}
+
+/** Derived shot number: position in the cut (1, 2, 3…) unless overridden. Never stored. */
+export function shotNumbers(shots: readonly ShotRecord[]): ReadonlyMap<ShotId, string> {
+  const numbers = new Map<ShotId, string>();
+  shots.forEach((shot, index) => numbers.set(shot.id, shot.numberOverride ?? String(index + 1)));
+  return numbers;
+}

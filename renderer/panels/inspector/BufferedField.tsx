@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+
+interface BaseProps {
+  readonly value: string;
+  readonly ariaLabel: string;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+  /** Returns a message when the text cannot be committed. */
+  readonly validate?: (text: string) => string | null;
+  readonly onCommit: (text: string) => void;
+}
+
+/**
+ * Text fields that commit on blur or Enter (not per keystroke), so one edit of a field is one
+ * document change, and that follow the record when it changes elsewhere (canvas, undo).
+ */
+function useBuffered({ value, validate, onCommit }: BaseProps) {
+  const [text, setText] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    setText(value);
+    setProblem(null);
+  }, [value]);
+  const commit = () => {
+    const message = validate?.(text) ?? null;
+    setProblem(message);
+    if (message === null && text !== value) onCommit(text);
+  };
+  const revert = () => {
+    setText(value);
+    setProblem(null);
+  };
+  return { text, setText, problem, commit, revert };
+}
+
+export function BufferedInput(props: BaseProps & { readonly inputMode?: 'numeric' | 'text' }) {
+  const { text, setText, problem, commit, revert } = useBuffered(props);
+  return (
+    <>
+      <input
+        className="input"
+        aria-label={props.ariaLabel}
+        aria-invalid={problem ? 'true' : 'false'}
+        value={text}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        inputMode={props.inputMode}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') revert();
+        }}
+      />
+      {problem ? <span className="field-error">{problem}</span> : null}
+    </>
+  );
+}
+
+export function BufferedTextArea(props: BaseProps) {
+  const { text, setText, commit, revert } = useBuffered(props);
+  return (
+    <textarea
+      className="textarea"
+      aria-label={props.ariaLabel}
+      value={text}
+      rows={5}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit();
+        else if (e.key === 'Escape') revert();
+      }}
+    />
+  );
+}

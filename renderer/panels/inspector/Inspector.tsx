@@ -1,0 +1,110 @@
+import type { ShotId } from '../../../shared/ids.ts';
+import type { ShotRecord, ShotStatus } from '../../../shared/model/shot.ts';
+import { SHOT_STATUSES } from '../../../shared/model/shot.ts';
+import { formatDurationShort } from '../../../shared/model/duration.ts';
+import type { DocumentStore } from '../../editor/documentStore.ts';
+import type { EditableShotFields } from '../../editor/shotCommands.ts';
+import { shotNumbers, updateShot } from '../../editor/shotCommands.ts';
+import { STATUS_COLORS, STATUS_LABELS } from '../../canvas/canvasTheme.ts';
+import { useDocumentRevision } from '../../app/useEditorState.ts';
+import { BufferedInput, BufferedTextArea } from './BufferedField.tsx';
+
+interface Props {
+  readonly store: DocumentStore;
+  readonly selectedIds: ReadonlySet<string>;
+}
+
+/** The right-hand panel: edits the selected shot's fields. Every commit is one document edit. */
+export function Inspector({ store, selectedIds }: Props) {
+  useDocumentRevision(store);
+  const selectedShots = [...selectedIds].map((id) => store.getShot(id as ShotId)).filter((s): s is ShotRecord => s !== undefined);
+
+  if (selectedShots.length === 0) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <div className="inspector-empty">
+          <strong>Nothing selected</strong>
+          <span>Select a shot to edit its title, description and camera details.</span>
+        </div>
+      </aside>
+    );
+  }
+  if (selectedShots.length > 1) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <div className="inspector-empty">
+          <strong>{selectedShots.length} shots selected</strong>
+          <span>Select a single shot to edit its fields.</span>
+        </div>
+      </aside>
+    );
+  }
+  const shot = selectedShots[0]!;
+  const number = shotNumbers(store.shots()).get(shot.id) ?? '';
+  const set = (patch: Partial<EditableShotFields>) => updateShot(store, shot.id, patch);
+  const rate = store.settings.frameRate;
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <header className="inspector-header">
+        <span className="inspector-kicker">Shot</span>
+        <span className="inspector-number tabular">{number}</span>
+      </header>
+      <div className="inspector-body">
+        <label className="field">
+          <span className="field-label">Title</span>
+          <BufferedInput ariaLabel="Title" value={shot.title} placeholder="Untitled shot" maxLength={500} onCommit={(title) => set({ title })} />
+        </label>
+        <label className="field">
+          <span className="field-label">Description</span>
+          <BufferedTextArea ariaLabel="Description" value={shot.description} placeholder="What happens in this shot?" maxLength={20000} onCommit={(description) => set({ description })} />
+        </label>
+        <label className="field">
+          <span className="field-label">Status</span>
+          <div className="status-select">
+            <span className="status-dot" style={{ background: STATUS_COLORS[shot.status] }} aria-hidden="true" />
+            <select className="select" aria-label="Status" value={shot.status} onChange={(e) => set({ status: e.target.value as ShotStatus })}>
+              {SHOT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Shot size</span>
+            <BufferedInput ariaLabel="Shot size" value={shot.shotSize} placeholder="WS, MS, CU…" maxLength={100} onCommit={(shotSize) => set({ shotSize })} />
+          </label>
+          <label className="field">
+            <span className="field-label">Angle</span>
+            <BufferedInput ariaLabel="Angle" value={shot.angle} placeholder="Eye level" maxLength={100} onCommit={(angle) => set({ angle })} />
+          </label>
+        </div>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">Lens</span>
+            <BufferedInput ariaLabel="Lens" value={shot.lens} placeholder="35mm" maxLength={100} onCommit={(lens) => set({ lens })} />
+          </label>
+          <label className="field">
+            <span className="field-label">Planned duration (frames)</span>
+            <BufferedInput
+              ariaLabel="Planned duration in frames"
+              value={shot.plannedDurationFrames === null ? '' : String(shot.plannedDurationFrames)}
+              placeholder="e.g. 96"
+              inputMode="numeric"
+              validate={(text) => (text.trim() === '' || /^[1-9]\d{0,8}$/.test(text.trim()) ? null : 'Whole frames, 1 or more')}
+              onCommit={(text) => set({ plannedDurationFrames: text.trim() === '' ? null : Number(text.trim()) })}
+            />
+            <span className="field-hint tabular">{shot.plannedDurationFrames ? formatDurationShort(shot.plannedDurationFrames, rate) : 'Not planned yet'}</span>
+          </label>
+        </div>
+        <label className="field">
+          <span className="field-label">Movement</span>
+          <BufferedInput ariaLabel="Movement" value={shot.movement} placeholder="Static, push in, pan left…" maxLength={200} onCommit={(movement) => set({ movement })} />
+        </label>
+      </div>
+    </aside>
+  );
+}
