@@ -5,6 +5,7 @@ import { err, ok } from '../../shared/result.ts';
 import type { AppSettingsStore } from './appSettings.ts';
 import { APP_VERSION } from './appVersion.ts';
 import type { FileSystem } from './fileSystem.ts';
+import type { FlushCoordinator } from './flushCoordinator.ts';
 import { browseFolder } from './folderBrowser.ts';
 import type { ProjectLibrary } from './projectLibrary.ts';
 
@@ -31,11 +32,23 @@ export function checkExternalUrl(url: string): Result<string> {
 }
 
 /** The one implementation of MainApi, used by Electron's IPC handlers and by the web host. */
-export function createMainApi(deps: { fs: FileSystem; library: ProjectLibrary; settings: AppSettingsStore; host: HostBindings }): MainApi {
-  const { fs, library, settings, host } = deps;
+export function createMainApi(deps: {
+  fs: FileSystem;
+  library: ProjectLibrary;
+  settings: AppSettingsStore;
+  host: HostBindings;
+  flush: FlushCoordinator;
+}): MainApi {
+  const { fs, library, settings, host, flush } = deps;
   return {
     getHostInfo: async () =>
-      ok({ kind: host.kind, appVersion: APP_VERSION, platform: host.platform, workspaceDir: await library.workspaceDir(), schemaVersion: PROJECT_SCHEMA_VERSION }),
+      ok({
+        kind: host.kind,
+        appVersion: APP_VERSION,
+        platform: host.platform,
+        workspaceDir: await library.workspaceDir(),
+        schemaVersion: PROJECT_SCHEMA_VERSION,
+      }),
     listProjects: () => library.list(),
     createProject: (input) => library.create(input),
     openProject: (input) => library.openProject(input.path),
@@ -54,6 +67,10 @@ export function createMainApi(deps: { fs: FileSystem; library: ProjectLibrary; s
       if (!checked.ok) return checked;
       await host.openExternal(checked.value);
       return ok(null);
+    },
+    acknowledgeFlush: (ack) => {
+      flush.acknowledge(ack);
+      return Promise.resolve(ok(null));
     },
   };
 }

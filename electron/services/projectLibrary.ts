@@ -202,6 +202,11 @@ export class ProjectLibrary {
     return ok(null);
   }
 
+  /** The folder of an open project (media protocol, exports), or undefined when not open. */
+  openProjectDir(projectId: string): string | undefined {
+    return this.open.get(projectId as ProjectId)?.dir;
+  }
+
   isOpenAt(dir: string): boolean {
     const key = resolve(dir);
     return [...this.open.values()].some((e) => e.dir === key);
@@ -222,7 +227,12 @@ export class ProjectLibrary {
       return err('ALREADY_EXISTS', `A folder named "${name.value}" already exists next to this project.`, 'name');
     }
     const file = read.value;
-    const renamed = buildProjectFile(file.projectId, file.revision + 1, { ...file.data, settings: { ...file.data.settings, name: name.value } }, this.deps.now());
+    const renamed = buildProjectFile(
+      file.projectId,
+      file.revision + 1,
+      { ...file.data, settings: { ...file.data.settings, name: name.value } },
+      this.deps.now(),
+    );
     try {
       if (folderChanges) await this.deps.fs.rename(dir, target);
     } catch (error) {
@@ -251,12 +261,7 @@ export class ProjectLibrary {
     if (await pathExists(this.deps.fs, target)) return err('ALREADY_EXISTS', `A folder named "${name.value}" already exists next to this project.`, 'name');
     // Copy into a hidden staging folder, then rename: a failed copy never looks like a project.
     const staging = join(dirname(dir), `.${name.value}.copying-${Date.now()}`);
-    const copy = buildProjectFile(
-      newId<ProjectId>(),
-      0,
-      { ...read.value.data, settings: { ...read.value.data.settings, name: name.value } },
-      this.deps.now(),
-    );
+    const copy = buildProjectFile(newId<ProjectId>(), 0, { ...read.value.data, settings: { ...read.value.data.settings, name: name.value } }, this.deps.now());
     try {
       await this.deps.fs.cp(dir, staging, {
         recursive: true,

@@ -1,6 +1,7 @@
 import type { MainApi } from '../../shared/ipc/contract.ts';
 import { AppSettingsStore } from './appSettings.ts';
 import type { FileSystem } from './fileSystem.ts';
+import { FlushCoordinator } from './flushCoordinator.ts';
 import type { HostBindings } from './mainApiService.ts';
 import { createMainApi } from './mainApiService.ts';
 import { ProjectLibrary } from './projectLibrary.ts';
@@ -22,6 +23,7 @@ export interface Services {
   readonly api: MainApi;
   readonly library: ProjectLibrary;
   readonly settings: AppSettingsStore;
+  readonly flush: FlushCoordinator;
 }
 
 /** Wires the plain-Node services together; Electron main and the web host both call this. */
@@ -36,5 +38,6 @@ export function createServices(config: ServiceConfig): Services {
     now: config.now,
     confineToWorkspace: config.confineToWorkspace,
   });
-  return { api: createMainApi({ fs: config.fs, library, settings, host: config.host }), library, settings };
+  const flush = new FlushCoordinator();
+  return { api: createMainApi({ fs: config.fs, library, settings, host: config.host, flush }), library, settings, flush };
 }

@@ -72,8 +72,7 @@ async function main(): Promise<void> {
     host: {
       kind: 'web',
       platform: process.platform,
-      showOpenDialog: () =>
-        Promise.resolve(err('NOT_SUPPORTED', 'The web host has no native dialogs; the app shows its own folder picker.')),
+      showOpenDialog: () => Promise.resolve(err('NOT_SUPPORTED', 'The web host has no native dialogs; the app shows its own folder picker.')),
       openExternal: () => Promise.resolve(),
       browseRoot: async () => (await services.settings.get()).workspaceDir,
     },
@@ -81,7 +80,8 @@ async function main(): Promise<void> {
   // The web host is always confined to the workspace it was started with.
   await services.settings.update({ workspaceDir });
 
-  const log = (message: string, error?: unknown) => process.stderr.write(`[web host] ${message}${error ? `: ${error instanceof Error ? error.stack : String(error)}` : ''}\n`);
+  const log = (message: string, error?: unknown) =>
+    process.stderr.write(`[web host] ${message}${error ? `: ${error instanceof Error ? error.stack : String(error)}` : ''}\n`);
   let host;
   try {
     host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log });

@@ -130,7 +130,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!isAllowedHost(req.headers.host, port)) return refuse(res, 403, 'Unknown Host header: the Shotcanvas web host only answers to 127.0.0.1 and localhost.');
+    if (!isAllowedHost(req.headers.host, port))
+      return refuse(res, 403, 'Unknown Host header: the Shotcanvas web host only answers to 127.0.0.1 and localhost.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const given = url.searchParams.get('token');
     if (given !== null && req.method === 'GET' && url.pathname === '/') {

@@ -9,19 +9,19 @@ import type { ProjectSession } from './projectSession.ts';
 import { openSession } from './projectSession.ts';
 import { ProjectWorkspace } from './ProjectWorkspace.tsx';
 
-type Screen = { readonly kind: 'library' } | { readonly kind: 'opening'; readonly name: string } | { readonly kind: 'workspace'; readonly session: ProjectSession };
+type Screen =
+  { readonly kind: 'library' } | { readonly kind: 'opening'; readonly name: string } | { readonly kind: 'workspace'; readonly session: ProjectSession };
 
 /** The shell: the project library, or one open project's workspace. */
 export function App() {
   const [host, setHost] = useState<HostInfo | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<string | null>(() =>
+    hasBridge() ? null : 'Shotcanvas is not connected to its services. Start it with "npm start" (desktop) or open the full URL that "npm run web" prints.',
+  );
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
 
   useEffect(() => {
-    if (!hasBridge()) {
-      setFatal('Shotcanvas is not connected to its services. Start it with "npm start" (desktop) or open the full URL that "npm run web" prints.');
-      return;
-    }
+    if (!hasBridge()) return;
     void callMain('getHostInfo').then((result) => (result.ok ? setHost(result.value) : setFatal(result.error.message)));
   }, []);
 
@@ -46,7 +46,10 @@ export function App() {
 
   const closeProject = useCallback(async (session: ProjectSession) => {
     const saved = await session.close();
-    if (!saved) toast.error('The last changes could not be written to the project folder.', { description: 'They are kept in this browser; reopen the project to retry.' });
+    if (!saved)
+      toast.error('The last changes could not be written to the project folder.', {
+        description: 'They are kept in this browser; reopen the project to retry.',
+      });
     setScreen({ kind: 'library' });
   }, []);
 

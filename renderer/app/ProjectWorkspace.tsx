@@ -131,7 +131,14 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
             <button type="button" className="icon-btn" aria-label="Zoom out" onClick={() => runCommand('zoom-out')}>
               <ZoomOut size={15} />
             </button>
-            <button type="button" className="zoom-readout tabular" aria-label="Zoom to fit" title="Zoom to fit (F)" onClick={() => runCommand('zoom-fit')} data-testid="zoom-readout">
+            <button
+              type="button"
+              className="zoom-readout tabular"
+              aria-label="Zoom to fit"
+              title="Zoom to fit (F)"
+              onClick={() => runCommand('zoom-fit')}
+              data-testid="zoom-readout"
+            >
               {Math.round(zoom * 100)}%
             </button>
             <button type="button" className="icon-btn" aria-label="Zoom in" onClick={() => runCommand('zoom-in')}>
@@ -141,7 +148,12 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
           <button type="button" className="btn btn-primary" onClick={addShotAtCenter}>
             <Plus size={15} /> Shot
           </button>
-          <IconButton label={showInspector ? 'Hide inspector' : 'Show inspector'} shortcut="I" pressed={showInspector} onClick={() => setShowInspector((v) => !v)}>
+          <IconButton
+            label={showInspector ? 'Hide inspector' : 'Show inspector'}
+            shortcut="I"
+            pressed={showInspector}
+            onClick={() => setShowInspector((v) => !v)}
+          >
             <PanelRight size={16} />
           </IconButton>
         </div>

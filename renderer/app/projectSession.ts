@@ -64,7 +64,12 @@ export class ProjectSession {
       () => window.removeEventListener('blur', flushSoon),
       () => window.removeEventListener('pagehide', flushSoon),
       () => document.removeEventListener('visibilitychange', onVisibility),
-      onMainEvent('flushRequest', flushSoon),
+      onMainEvent('flushRequest', ({ requestId }) => {
+        void this.persister
+          .idle()
+          .then(() => this.scheduler.flush())
+          .then((saved) => callMain('acknowledgeFlush', { requestId, saved }));
+      }),
     );
   }
 
@@ -116,7 +121,9 @@ export async function openSession(opened: OpenedProject): Promise<OpenSessionRes
     loaded = await loadProjectDocument(db, opened.file, opened.summary.path);
   } catch (error) {
     db.close();
-    throw new Error(`Could not open the browser's working copy of this project (IndexedDB): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Could not open the browser's working copy of this project (IndexedDB): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (loaded.source === 'folder' && loaded.reason && opened.file.revision > 0) {
     notices.push({ level: 'info', message: `Restored from the project folder: ${loaded.reason}.` });

@@ -19,6 +19,8 @@ import { ShotCardNode } from './ShotCardNode.tsx';
 
 export type CanvasTool = 'select' | 'hand';
 
+const INITIAL_CAMERA: Camera = { x: 0, y: 0, zoom: 1 };
+
 /** What the toolbar, menus and shortcuts can ask of the canvas. */
 export interface CanvasControls {
   zoomStep(direction: 1 | -1): void;
@@ -51,7 +53,7 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
   const selected = useSelection(selection);
   const hostRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const cameraRef = useRef<Camera>({ x: 0, y: 0, zoom: 1 });
+  const cameraRef = useRef<Camera>(INITIAL_CAMERA);
   const nodes = useRef(new Map<ShotId, Konva.Group>());
   const dragOrigins = useRef(new Map<ShotId, Point>());
   const zoomTimer = useRef<number | null>(null);
@@ -59,7 +61,8 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [panning, setPanning] = useState(false);
   const [editing, setEditing] = useState<ShotId | null>(null);
-  const [cameraVersion, setCameraVersion] = useState(0);
+  // The camera as React last saw it (committed lazily); only DOM overlays read it.
+  const [committedCamera, setCommittedCamera] = useState<Camera>(INITIAL_CAMERA);
 
   const shots = store.shots();
   const numbers = useMemo(() => shotNumbers(shots), [shots]);
@@ -68,6 +71,8 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
   const applyCamera = useCallback(
     (camera: Camera) => {
       cameraRef.current = camera;
+      // Exposed for end-to-end tests and debugging: they map world positions to the screen.
+      hostRef.current?.setAttribute('data-camera', `${camera.x},${camera.y},${camera.zoom}`);
       const stage = stageRef.current;
       if (stage) {
         stage.scale({ x: camera.zoom, y: camera.zoom });
@@ -78,7 +83,7 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
         zoomTimer.current = window.setTimeout(() => {
           zoomTimer.current = null;
           onZoomChange(cameraRef.current.zoom);
-          setCameraVersion((v) => v + 1);
+          setCommittedCamera(cameraRef.current);
         }, 60);
       }
     },
@@ -271,11 +276,10 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
   const editingShot = editing ? store.getShot(editing) : undefined;
   const editorBox = useMemo(() => {
     if (!editingShot) return null;
-    void cameraVersion;
-    const camera = cameraRef.current;
+    const camera = committedCamera;
     const topLeft = worldToScreen(camera, { x: editingShot.x + 40, y: editingShot.y + SHOT_CARD.thumbHeight + 6 });
     return { left: topLeft.x, top: topLeft.y, width: (SHOT_CARD.width - 52) * camera.zoom, zoom: camera.zoom };
-  }, [editingShot, cameraVersion]);
+  }, [editingShot, committedCamera]);
 
   return (
     <div
@@ -288,7 +292,7 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
       onAuxClick={(e) => e.preventDefault()}
     >
       {viewport.width > 0 ? (
-        <Stage ref={stageRef} width={viewport.width} height={viewport.height} onMouseDown={onStageMouseDown} onDblClick={onStageDblClick} scaleX={cameraRef.current.zoom} scaleY={cameraRef.current.zoom} x={cameraRef.current.x} y={cameraRef.current.y}>
+        <Stage ref={stageRef} width={viewport.width} height={viewport.height} onMouseDown={onStageMouseDown} onDblClick={onStageDblClick}>
           <Layer listening={false}>
             <GridShape cameraRef={cameraRef} viewport={viewport} />
           </Layer>

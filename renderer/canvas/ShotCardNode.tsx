@@ -61,19 +61,114 @@ function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, ha
       <Rect x={0} y={0} width={4} height={TH} cornerRadius={[6, 0, 0, 0]} fill={statusColor} listening={false} perfectDrawEnabled={false} />
       {shot.title || shot.description ? (
         <>
-          <Text x={PAD + 4} y={PAD} width={W - PAD * 2 - 4} text={shot.title} fontFamily={CANVAS_FONT} fontSize={15} fontStyle="600" fill={CANVAS_COLORS.text1} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
-          <Text x={PAD + 4} y={PAD + 24} width={W - PAD * 2 - 4} height={TH - PAD * 2 - 24} text={shot.description} fontFamily={CANVAS_FONT} fontSize={12} lineHeight={1.4} fill={CANVAS_COLORS.text2} ellipsis listening={false} perfectDrawEnabled={false} />
+          <Text
+            x={PAD + 4}
+            y={PAD}
+            width={W - PAD * 2 - 4}
+            text={shot.title}
+            fontFamily={CANVAS_FONT}
+            fontSize={15}
+            fontStyle="600"
+            fill={CANVAS_COLORS.text1}
+            wrap="none"
+            ellipsis
+            listening={false}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={PAD + 4}
+            y={PAD + 24}
+            width={W - PAD * 2 - 4}
+            height={TH - PAD * 2 - 24}
+            text={shot.description}
+            fontFamily={CANVAS_FONT}
+            fontSize={12}
+            lineHeight={1.4}
+            fill={CANVAS_COLORS.text2}
+            ellipsis
+            listening={false}
+            perfectDrawEnabled={false}
+          />
         </>
       ) : (
-        <Text x={0} y={TH / 2 - 8} width={W} align="center" text="Double-click to name this shot" fontFamily={CANVAS_FONT} fontSize={12} fill={CANVAS_COLORS.text3} listening={false} perfectDrawEnabled={false} />
+        <Text
+          x={0}
+          y={TH / 2 - 8}
+          width={W}
+          align="center"
+          text="Double-click to name this shot"
+          fontFamily={CANVAS_FONT}
+          fontSize={12}
+          fill={CANVAS_COLORS.text3}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
       )}
       <Rect y={TH} width={W} height={1} fill={CANVAS_COLORS.cardStroke} listening={false} perfectDrawEnabled={false} />
-      <Text x={PAD} y={TH + 10} text={number} fontFamily={CANVAS_FONT} fontSize={15} fontStyle="700" fill={CANVAS_COLORS.text1} listening={false} perfectDrawEnabled={false} />
-      <Text x={PAD + 34} y={TH + 12} width={W - PAD * 2 - 34 - 84} text={shot.title || 'Untitled shot'} fontFamily={CANVAS_FONT} fontSize={13} fill={shot.title ? CANVAS_COLORS.text1 : CANVAS_COLORS.text3} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
+      <Text
+        x={PAD}
+        y={TH + 10}
+        text={number}
+        fontFamily={CANVAS_FONT}
+        fontSize={15}
+        fontStyle="700"
+        fill={CANVAS_COLORS.text1}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD + 34}
+        y={TH + 12}
+        width={W - PAD * 2 - 34 - 84}
+        text={shot.title || 'Untitled shot'}
+        fontFamily={CANVAS_FONT}
+        fontSize={13}
+        fill={shot.title ? CANVAS_COLORS.text1 : CANVAS_COLORS.text3}
+        wrap="none"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
       <Circle x={W - PAD - 70} y={TH + 19} radius={4} fill={statusColor} listening={false} perfectDrawEnabled={false} />
-      <Text x={W - PAD - 62} y={TH + 13} width={62} align="right" text={STATUS_LABELS[shot.status]} fontFamily={CANVAS_FONT} fontSize={11} fill={CANVAS_COLORS.text2} wrap="none" listening={false} perfectDrawEnabled={false} />
-      <Text x={PAD} y={TH + 34} width={W - PAD * 2 - 70} text={camera || 'No camera details'} fontFamily={CANVAS_FONT} fontSize={11} fill={camera ? CANVAS_COLORS.text2 : CANVAS_COLORS.text3} wrap="none" ellipsis listening={false} perfectDrawEnabled={false} />
-      <Text x={W - PAD - 70} y={TH + 34} width={70} align="right" text={durationLabel ?? '—'} fontFamily={CANVAS_FONT} fontSize={11} fill={CANVAS_COLORS.text2} wrap="none" listening={false} perfectDrawEnabled={false} />
+      <Text
+        x={W - PAD - 62}
+        y={TH + 13}
+        width={62}
+        align="right"
+        text={STATUS_LABELS[shot.status]}
+        fontFamily={CANVAS_FONT}
+        fontSize={11}
+        fill={CANVAS_COLORS.text2}
+        wrap="none"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={PAD}
+        y={TH + 34}
+        width={W - PAD * 2 - 70}
+        text={camera || 'No camera details'}
+        fontFamily={CANVAS_FONT}
+        fontSize={11}
+        fill={camera ? CANVAS_COLORS.text2 : CANVAS_COLORS.text3}
+        wrap="none"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={W - PAD - 70}
+        y={TH + 34}
+        width={70}
+        align="right"
+        text={durationLabel ?? '—'}
+        fontFamily={CANVAS_FONT}
+        fontSize={11}
+        fill={CANVAS_COLORS.text2}
+        wrap="none"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
       <Rect
         width={W}
         height={SHOT_CARD_HEIGHT}

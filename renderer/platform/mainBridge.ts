@@ -39,7 +39,10 @@ export async function callMain<M extends MainApiMethod>(method: M, ...arg: MainA
 }
 
 /** Like callMain, but throws an AppErrorException for code paths that surface errors in UI. */
-export async function callMainOrThrow<M extends MainApiMethod>(method: M, ...arg: MainApiArg<M> extends undefined ? [] : [MainApiArg<M>]): Promise<MainApiValue<M>> {
+export async function callMainOrThrow<M extends MainApiMethod>(
+  method: M,
+  ...arg: MainApiArg<M> extends undefined ? [] : [MainApiArg<M>]
+): Promise<MainApiValue<M>> {
   const result = await callMain(method, ...arg);
   if (!result.ok) throw new AppErrorException(result.error);
   return result.value;

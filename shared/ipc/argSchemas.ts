@@ -9,8 +9,12 @@ import { projectDataSchema } from '../model/projectFile.ts';
  * Runtime schemas for every method's argument. Main validates each call with these before any
  * service sees it: the renderer is treated as untrusted input, like a network peer.
  */
-// eslint-disable-next-line no-control-regex -- NUL and control characters are what paths must not hold
-const pathSchema = z.string().min(1).max(4096).regex(/^[^\u0000-\u001f]*$/, 'must not contain control characters');
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  // eslint-disable-next-line no-control-regex -- NUL and control characters are what paths must not hold
+  .regex(/^[^\u0000-\u001f]*$/, 'must not contain control characters');
 const projectIdSchema = z.uuid();
 
 const noArgument = z.undefined();
@@ -46,6 +50,7 @@ export const MAIN_API_ARG_SCHEMAS = {
   browseFolder: z.strictObject({ path: pathSchema.optional() }),
   showOpenDialog: z.strictObject({ purpose: z.enum(['open-project', 'choose-folder']) }),
   openExternal: z.strictObject({ url: z.string().max(2048) }),
+  acknowledgeFlush: z.strictObject({ requestId: z.string().min(1).max(100), saved: z.boolean() }),
 } satisfies { [M in MainApiMethod]: z.ZodType<unknown> };
 
 /**
@@ -54,20 +59,15 @@ export const MAIN_API_ARG_SCHEMAS = {
  */
 type SchemaOutputs = { [M in MainApiMethod]: z.output<(typeof MAIN_API_ARG_SCHEMAS)[M]> };
 /** Brands and readonly are compile-time only; compare the runtime shapes. */
-type Loosen<T> =
-  T extends string
-    ? Unbranded<T>
-    : T extends readonly (infer I)[]
-      ? Loosen<I>[]
-      : T extends object
-        ? { -readonly [K in keyof T]: Loosen<T[K]> }
-        : T;
+type Loosen<T> = T extends string
+  ? Unbranded<T>
+  : T extends readonly (infer I)[]
+    ? Loosen<I>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Loosen<T[K]> }
+      : T;
 type ArgsMatch = {
-  [M in MainApiMethod]: SchemaOutputs[M] extends Loosen<MainApiArg<M>>
-    ? Loosen<MainApiArg<M>> extends SchemaOutputs[M]
-      ? true
-      : M
-    : M;
+  [M in MainApiMethod]: SchemaOutputs[M] extends Loosen<MainApiArg<M>> ? (Loosen<MainApiArg<M>> extends SchemaOutputs[M] ? true : M) : M;
 };
 type Mismatched = ArgsMatch[MainApiMethod] extends true ? never : Exclude<ArgsMatch[MainApiMethod], true>;
 const schemasMatchContract: [Mismatched] extends [never] ? true : Mismatched = true;
@@ -75,5 +75,5 @@ export const ARG_SCHEMAS_MATCH = schemasMatchContract;
 
 export const MAIN_EVENT_SCHEMAS = {
   menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),
-  flushRequest: z.strictObject({ reason: z.enum(['blur', 'close', 'quit']) }),
+  flushRequest: z.strictObject({ requestId: z.string().min(1).max(100), reason: z.enum(['blur', 'close', 'quit']) }),
 } satisfies { [E in MainEventName]: z.ZodType<MainEvents[E]> };

@@ -27,6 +27,13 @@ export interface MainApi {
   browseFolder(input: BrowseFolderInput): Promise<Result<FolderListing>>;
   showOpenDialog(input: OpenDialogInput): Promise<Result<PickedPath>>;
   openExternal(input: { url: string }): Promise<Result<null>>;
+  /** The renderer finished a `flushRequest` (its pending edits reached the folder, or failed). */
+  acknowledgeFlush(input: FlushAck): Promise<Result<null>>;
+}
+
+export interface FlushAck {
+  readonly requestId: string;
+  readonly saved: boolean;
 }
 
 /** What main pushes to the renderer. */
@@ -34,7 +41,7 @@ export interface MainEvents {
   /** A native menu item or accelerator was used. */
   menuCommand: { command: MenuCommand };
   /** Main wants pending edits written now (window blur, close, quit). */
-  flushRequest: { reason: 'blur' | 'close' | 'quit' };
+  flushRequest: { requestId: string; reason: 'blur' | 'close' | 'quit' };
 }
 
 export const MENU_COMMANDS = [
@@ -176,6 +183,7 @@ export const MAIN_API_METHODS = [
   'browseFolder',
   'showOpenDialog',
   'openExternal',
+  'acknowledgeFlush',
 ] as const satisfies readonly MainApiMethod[];
 
 export const MAIN_EVENT_NAMES = ['menuCommand', 'flushRequest'] as const satisfies readonly MainEventName[];

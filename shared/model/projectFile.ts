@@ -97,7 +97,6 @@ export function validateProjectData(raw: unknown, where: string): Result<Project
   return ok(parsed.data as unknown as ProjectData);
 }
 
-
 /**
  * Parses and validates the text of a `project.json`. Never throws. A file from a newer schema is
  * reported as NEWER_VERSION (with its version) so the caller can explain or open it read-only.

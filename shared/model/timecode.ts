@@ -114,7 +114,6 @@ export function parseTimecode(text: string, format: TimecodeFormat): Result<Pars
     return err('INVALID_ARGUMENT', `Timecode ${text} does not exist in drop-frame: labels ;00–;${pad2(c.dropPerMinute - 1)} are skipped at minute ${mm}`);
   }
   const totalMinutes = hh * 60 + mm;
-  const frames =
-    (hh * 3600 + mm * 60 + ss) * base + ff - c.dropPerMinute * (totalMinutes - Math.floor(totalMinutes / 10));
+  const frames = (hh * 3600 + mm * 60 + ss) * base + ff - c.dropPerMinute * (totalMinutes - Math.floor(totalMinutes / 10));
   return ok({ frames, separatorMismatch });
 }

@@ -18,7 +18,11 @@ export function ModalDialog({ open, onOpenChange, title, description, children, 
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" style={width ? { width: `min(${width}px, calc(100vw - 32px))` } : undefined}>
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
-          {description ? <Dialog.Description className="dialog-description">{description}</Dialog.Description> : <Dialog.Description className="sr-only">{title}</Dialog.Description>}
+          {description ? (
+            <Dialog.Description className="dialog-description">{description}</Dialog.Description>
+          ) : (
+            <Dialog.Description className="sr-only">{title}</Dialog.Description>
+          )}
           {children}
         </Dialog.Content>
       </Dialog.Portal>

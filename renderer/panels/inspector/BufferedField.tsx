@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 interface BaseProps {
   readonly value: string;
@@ -17,10 +17,13 @@ interface BaseProps {
 function useBuffered({ value, validate, onCommit }: BaseProps) {
   const [text, setText] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
+  // Follow the record when it changes elsewhere (React's "adjust state on prop change" pattern).
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
     setText(value);
     setProblem(null);
-  }, [value]);
+  }
   const commit = () => {
     const message = validate?.(text) ?? null;
     setProblem(message);

@@ -57,7 +57,13 @@ export function Inspector({ store, selectedIds }: Props) {
         </label>
         <label className="field">
           <span className="field-label">Description</span>
-          <BufferedTextArea ariaLabel="Description" value={shot.description} placeholder="What happens in this shot?" maxLength={20000} onCommit={(description) => set({ description })} />
+          <BufferedTextArea
+            ariaLabel="Description"
+            value={shot.description}
+            placeholder="What happens in this shot?"
+            maxLength={20000}
+            onCommit={(description) => set({ description })}
+          />
         </label>
         <label className="field">
           <span className="field-label">Status</span>
@@ -102,7 +108,13 @@ export function Inspector({ store, selectedIds }: Props) {
         </div>
         <label className="field">
           <span className="field-label">Movement</span>
-          <BufferedInput ariaLabel="Movement" value={shot.movement} placeholder="Static, push in, pan left…" maxLength={200} onCommit={(movement) => set({ movement })} />
+          <BufferedInput
+            ariaLabel="Movement"
+            value={shot.movement}
+            placeholder="Static, push in, pan left…"
+            maxLength={200}
+            onCommit={(movement) => set({ movement })}
+          />
         </label>
       </div>
     </aside>

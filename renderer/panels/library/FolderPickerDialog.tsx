@@ -1,6 +1,7 @@
 import { ChevronRight, Clapperboard, CornerLeftUp, Folder } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FolderListing } from '../../../shared/ipc/contract.ts';
+import type { Result } from '../../../shared/result.ts';
 import { callMain } from '../../platform/mainBridge.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 
@@ -17,29 +18,44 @@ interface Props {
  * (the server refuses anything outside it) and opens a project folder.
  */
 export function FolderPickerDialog({ open, title, onCancel, onPick }: Props) {
+  return (
+    <ModalDialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} width={560}>
+      <FolderPicker onCancel={onCancel} onPick={onPick} />
+    </ModalDialog>
+  );
+}
+
+function FolderPicker({ onCancel, onPick }: Pick<Props, 'onCancel' | 'onPick'>) {
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
-  const browse = async (path?: string) => {
-    const result = await callMain('browseFolder', path === undefined ? {} : { path });
+  const show = (result: Result<FolderListing>) => {
     if (result.ok) {
       setListing(result.value);
       setError(null);
       setSelected(null);
     } else setError(result.error.message);
   };
+  const browse = (path: string) => void callMain('browseFolder', { path }).then(show);
 
+  // Start at the workspace folder when the picker opens.
   useEffect(() => {
-    if (open) void browse();
-  }, [open]);
+    void callMain('browseFolder', {}).then(show);
+  }, []);
 
   const chosen = listing?.folders.find((f) => f.path === selected);
   return (
-    <ModalDialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} width={560}>
+    <>
       <div className="picker">
         <div className="picker-path mono" title={listing?.path}>
-          <button type="button" className="icon-btn" aria-label="Up one folder" disabled={!listing?.parent} onClick={() => listing?.parent && void browse(listing.parent)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Up one folder"
+            disabled={!listing?.parent}
+            onClick={() => listing?.parent && browse(listing.parent)}
+          >
             <CornerLeftUp size={16} />
           </button>
           <span className="picker-path-text">{listing?.path ?? '…'}</span>
@@ -54,11 +70,11 @@ export function FolderPickerDialog({ open, title, onCancel, onPick }: Props) {
               className="picker-item"
               tabIndex={0}
               onClick={() => setSelected(folder.path)}
-              onDoubleClick={() => (folder.isProject ? onPick(folder.path) : void browse(folder.path))}
+              onDoubleClick={() => (folder.isProject ? onPick(folder.path) : browse(folder.path))}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   if (folder.isProject) onPick(folder.path);
-                  else void browse(folder.path);
+                  else browse(folder.path);
                 }
               }}
             >
@@ -82,6 +98,6 @@ export function FolderPickerDialog({ open, title, onCancel, onPick }: Props) {
           Open project
         </button>
       </div>
-    </ModalDialog>
+    </>
   );
 }

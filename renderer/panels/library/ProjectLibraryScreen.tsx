@@ -28,13 +28,18 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
 
-  const refresh = useCallback(async () => {
-    const result = await callMain('listProjects');
-    if (result.ok) {
-      setProjects(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error.message);
-  }, []);
+  const [listedAt, setListedAt] = useState(() => Date.now());
+  const refresh = useCallback(
+    () =>
+      callMain('listProjects').then((result) => {
+        setListedAt(Date.now());
+        if (result.ok) {
+          setProjects(result.value);
+          setLoadError(null);
+        } else setLoadError(result.error.message);
+      }),
+    [],
+  );
 
   useEffect(() => {
     void refresh();
@@ -93,7 +98,7 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
         ) : null}
         <ul className="project-list" aria-label="Projects">
           {projects?.map((project) => (
-            <ProjectRow key={project.path} project={project} onOpen={onOpen} onAction={(kind) => setPending({ kind, project })} />
+            <ProjectRow key={project.path} project={project} now={listedAt} onOpen={onOpen} onAction={(kind) => setPending({ kind, project })} />
           ))}
         </ul>
       </main>
@@ -176,7 +181,17 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
   );
 }
 
-function ProjectRow({ project, onOpen, onAction }: { project: ProjectSummary; onOpen: Props['onOpen']; onAction: (kind: 'rename' | 'duplicate' | 'trash') => void }) {
+function ProjectRow({
+  project,
+  now,
+  onOpen,
+  onAction,
+}: {
+  project: ProjectSummary;
+  now: number;
+  onOpen: Props['onOpen'];
+  onAction: (kind: 'rename' | 'duplicate' | 'trash') => void;
+}) {
   const rate = project.frameRate ? (findFrameRate(project.frameRate)?.label ?? `${project.frameRate.num}/${project.frameRate.den} fps`) : null;
   const broken = project.problem !== null;
   return (
@@ -198,7 +213,7 @@ function ProjectRow({ project, onOpen, onAction }: { project: ProjectSummary; on
         <span className="project-path mono" title={project.path}>
           {project.path}
         </span>
-        <span className="project-time tabular">{project.savedAt ? `Saved ${formatRelativeTime(project.savedAt, Date.now())}` : ''}</span>
+        <span className="project-time tabular">{project.savedAt ? `Saved ${formatRelativeTime(project.savedAt, now)}` : ''}</span>
       </button>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger asChild>

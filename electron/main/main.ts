@@ -1,0 +1,140 @@
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_ID, APP_NAME, APP_SCHEME, MEDIA_SCHEME } from '../../shared/identity.ts';
+import { eventChannel } from '../../shared/ipc/contract.ts';
+import type { MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
+import { APP_ORIGIN, appProtocolReply } from '../services/appProtocol.ts';
+import { nodeFileSystem } from '../services/fileSystem.ts';
+import { resolveMediaRequest } from '../services/mediaProtocol.ts';
+import { createServices } from '../services/serviceContainer.ts';
+import { restoreWindowBounds, windowStateStore } from '../services/windowState.ts';
+import { electronHostBindings } from './electronHost.ts';
+import { registerMainApi } from './ipcRegistration.ts';
+import { buildMenuTemplate } from './menuTemplate.ts';
+import { hardenSession } from './sessionSecurity.ts';
+import { isTrustedSenderFrame } from './trustedSender.ts';
+import { hardenWebContents } from './webContentsSecurity.ts';
+import { createMainWindow } from './windowFactory.ts';
+
+/**
+ * Electron entry point: thin glue between Electron's objects and the plain-Node services. Every
+ * piece it wires is a small function tested with fakes; this file only connects them.
+ */
+const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? MAIN_WINDOW_VITE_DEV_SERVER_URL : null;
+const rendererDir = join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME);
+
+// Custom schemes must be declared privileged before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+app.setName(APP_NAME);
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+// Test runs point these at temporary folders; users never set them.
+if (process.env['SHOTCANVAS_USER_DATA']) app.setPath('userData', process.env['SHOTCANVAS_USER_DATA']);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  let mainWindow: BrowserWindow | null = null;
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  const userDataDir = app.getPath('userData');
+  const workspaceDir = process.env['SHOTCANVAS_WORKSPACE'] ?? join(homedir(), 'Shotcanvas');
+  const log = (message: string, error?: unknown) => console.error(`[main] ${message}`, error ?? '');
+
+  const services = createServices({
+    fs: nodeFileSystem,
+    userDataDir,
+    defaultWorkspaceDir: workspaceDir,
+    trash: async (folder) => {
+      await shell.trashItem(folder);
+      return 'the system trash';
+    },
+    now: () => new Date(),
+    confineToWorkspace: false,
+    host: electronHostBindings({ dialog, shell, homeDir: homedir(), window: () => mainWindow }),
+  });
+
+  const emit = <E extends MainEventName>(event: E, payload: MainEvents[E]) => mainWindow?.webContents.send(eventChannel(event), payload);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void shell.openExternal(url)));
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const reply = await appProtocolReply(request.url, rendererDir, nodeFileSystem);
+    return new Response(reply.body as ConstructorParameters<typeof Response>[0], { status: reply.status, headers: reply.headers });
+  });
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const file = await resolveMediaRequest(request.url, (id) => services.library.openProjectDir(id), nodeFileSystem);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString(), { headers: request.headers });
+  });
+  registerMainApi(ipcMain, services.api, (event) => isTrustedSenderFrame(event.senderFrame, devServerUrl), log);
+
+  const stateStore = windowStateStore(nodeFileSystem, userDataDir);
+  const saved = (await stateStore.load()).value;
+  const state = restoreWindowBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({
+      BrowserWindow,
+      preloadPath: join(__dirname, 'preload.cjs'),
+      state,
+      rendererUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      title: APP_NAME,
+      openExternal: (url) => void shell.openExternal(url),
+    });
+    const win = mainWindow;
+    let flushed = false;
+    win.on('close', (event) => {
+      void stateStore.save({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+      if (flushed) return;
+      // Let the renderer write pending edits first; never wait more than 4 s.
+      event.preventDefault();
+      void services.flush
+        .request((requestId) => win.webContents.send(eventChannel('flushRequest'), { requestId, reason: 'close' }), 4000)
+        .finally(() => {
+          flushed = true;
+          win.close();
+          // A quit that waited for this flush continues now (macOS keeps the app otherwise).
+          if (quitting) app.quit();
+        });
+    });
+    win.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ appName: APP_NAME, platform: process.platform, isDev: devServerUrl !== null, send: (command) => emit('menuCommand', { command }) }),
+    ),
+  );
+  openWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
