@@ -28,6 +28,7 @@ interface Props {
 const PAD = 12;
 const W = SHOT_CARD.width;
 const TH = SHOT_CARD.thumbHeight;
+const DURATION_W = 56;
 
 function cameraLine(shot: ShotRecord): string {
   return [shot.shotSize, shot.angle, shot.lens].filter((s) => s.trim() !== '').join(' · ');
@@ -40,6 +41,8 @@ function cameraLine(shot: ShotRecord): string {
 function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, handlers }: Props) {
   const statusColor = STATUS_COLORS[shot.status];
   const camera = cameraLine(shot);
+  // The number is bold 15 px (about 9 px per character); the title starts after it.
+  const titleX = PAD + Math.max(22, number.length * 9 + 10);
   return (
     <Group
       ref={(node) => handlers.registerNode(shot.id, node)}
@@ -59,50 +62,48 @@ function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, ha
       <Rect width={W} height={SHOT_CARD_HEIGHT} cornerRadius={6} fill={CANVAS_COLORS.card} shadowForStrokeEnabled={false} perfectDrawEnabled={false} />
       <Rect width={W} height={TH} cornerRadius={[6, 6, 0, 0]} fill={CANVAS_COLORS.thumb} listening={false} perfectDrawEnabled={false} />
       <Rect x={0} y={0} width={4} height={TH} cornerRadius={[6, 0, 0, 0]} fill={statusColor} listening={false} perfectDrawEnabled={false} />
-      {shot.title || shot.description ? (
+      {shot.description ? (
+        <Text
+          x={PAD + 4}
+          y={PAD}
+          width={W - PAD * 2 - 4}
+          height={TH - PAD * 2}
+          text={shot.description}
+          fontFamily={CANVAS_FONT}
+          fontSize={12}
+          lineHeight={1.45}
+          fill={CANVAS_COLORS.text2}
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      ) : (
         <>
-          <Text
-            x={PAD + 4}
-            y={PAD}
-            width={W - PAD * 2 - 4}
-            text={shot.title}
-            fontFamily={CANVAS_FONT}
-            fontSize={15}
-            fontStyle="600"
-            fill={CANVAS_COLORS.text1}
-            wrap="none"
-            ellipsis
+          <Rect
+            x={W / 2 - 22}
+            y={TH / 2 - 22}
+            width={44}
+            height={26}
+            cornerRadius={3}
+            stroke={CANVAS_COLORS.text3}
+            strokeWidth={1}
+            dash={[4, 3]}
             listening={false}
             perfectDrawEnabled={false}
           />
           <Text
-            x={PAD + 4}
-            y={PAD + 24}
-            width={W - PAD * 2 - 4}
-            height={TH - PAD * 2 - 24}
-            text={shot.description}
+            x={0}
+            y={TH / 2 + 12}
+            width={W}
+            align="center"
+            text="No frame yet"
             fontFamily={CANVAS_FONT}
-            fontSize={12}
-            lineHeight={1.4}
-            fill={CANVAS_COLORS.text2}
-            ellipsis
+            fontSize={11}
+            fill={CANVAS_COLORS.text3}
             listening={false}
             perfectDrawEnabled={false}
           />
         </>
-      ) : (
-        <Text
-          x={0}
-          y={TH / 2 - 8}
-          width={W}
-          align="center"
-          text="Double-click to name this shot"
-          fontFamily={CANVAS_FONT}
-          fontSize={12}
-          fill={CANVAS_COLORS.text3}
-          listening={false}
-          perfectDrawEnabled={false}
-        />
       )}
       <Rect y={TH} width={W} height={1} fill={CANVAS_COLORS.cardStroke} listening={false} perfectDrawEnabled={false} />
       <Text
@@ -117,25 +118,25 @@ function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, ha
         perfectDrawEnabled={false}
       />
       <Text
-        x={PAD + 34}
+        x={titleX}
         y={TH + 12}
-        width={W - PAD * 2 - 34 - 84}
+        width={W - PAD - titleX - (durationLabel ? DURATION_W : 0)}
         text={shot.title || 'Untitled shot'}
         fontFamily={CANVAS_FONT}
         fontSize={13}
+        fontStyle="500"
         fill={shot.title ? CANVAS_COLORS.text1 : CANVAS_COLORS.text3}
         wrap="none"
         ellipsis
         listening={false}
         perfectDrawEnabled={false}
       />
-      <Circle x={W - PAD - 70} y={TH + 19} radius={4} fill={statusColor} listening={false} perfectDrawEnabled={false} />
       <Text
-        x={W - PAD - 62}
+        x={W - PAD - DURATION_W}
         y={TH + 13}
-        width={62}
+        width={DURATION_W}
         align="right"
-        text={STATUS_LABELS[shot.status]}
+        text={durationLabel ?? ''}
         fontFamily={CANVAS_FONT}
         fontSize={11}
         fill={CANVAS_COLORS.text2}
@@ -143,29 +144,17 @@ function ShotCardNodeImpl({ shot, number, durationLabel, selected, draggable, ha
         listening={false}
         perfectDrawEnabled={false}
       />
+      <Circle x={PAD + 4} y={TH + 40} radius={4} fill={statusColor} listening={false} perfectDrawEnabled={false} />
       <Text
-        x={PAD}
+        x={PAD + 13}
         y={TH + 34}
-        width={W - PAD * 2 - 70}
-        text={camera || 'No camera details'}
+        width={W - PAD * 2 - 13}
+        text={`${STATUS_LABELS[shot.status]}  ·  ${camera || 'No camera details'}`}
         fontFamily={CANVAS_FONT}
         fontSize={11}
-        fill={camera ? CANVAS_COLORS.text2 : CANVAS_COLORS.text3}
+        fill={CANVAS_COLORS.text2}
         wrap="none"
         ellipsis
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      <Text
-        x={W - PAD - 70}
-        y={TH + 34}
-        width={70}
-        align="right"
-        text={durationLabel ?? '—'}
-        fontFamily={CANVAS_FONT}
-        fontSize={11}
-        fill={CANVAS_COLORS.text2}
-        wrap="none"
         listening={false}
         perfectDrawEnabled={false}
       />

@@ -94,7 +94,7 @@ export function Inspector({ store, selectedIds }: Props) {
             <BufferedInput ariaLabel="Lens" value={shot.lens} placeholder="35mm" maxLength={100} onCommit={(lens) => set({ lens })} />
           </label>
           <label className="field">
-            <span className="field-label">Planned duration (frames)</span>
+            <span className="field-label">Duration (frames)</span>
             <BufferedInput
               ariaLabel="Planned duration in frames"
               value={shot.plannedDurationFrames === null ? '' : String(shot.plannedDurationFrames)}

@@ -211,7 +211,8 @@ function ProjectRow({
           )}
         </span>
         <span className="project-path mono" title={project.path}>
-          {project.path}
+          {/* The left-to-right mark keeps the leading "/" in place in this right-aligned (rtl) ellipsis. */}
+          {`\u200e${project.path}`}
         </span>
         <span className="project-time tabular">{project.savedAt ? `Saved ${formatRelativeTime(project.savedAt, now)}` : ''}</span>
       </button>
