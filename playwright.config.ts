@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromiumPath.ts';
 
 /**
  * End-to-end specs run the real renderer against the real services. Project "web" starts the web
@@ -9,6 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/chromiumPath.ts
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/support/globalSetup.ts',
   fullyParallel: false,
   workers: process.env['CI'] ? 1 : 2,
   retries: 0,
@@ -22,10 +22,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'web',
-      use: { browserName: 'chromium', launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } },
-    },
+    // The fixture (tests/e2e/support/appFixture.ts) launches Debian's Chromium or the one
+    // SHOTCANVAS_CHROMIUM names, and explains how to get one when none is found.
+    { name: 'web' },
     { name: 'electron' },
   ],
 });

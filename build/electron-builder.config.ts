@@ -23,7 +23,8 @@ const config: Configuration = {
       description: 'Shotcanvas project bundle',
       mimeType: 'application/x-shotcanvas',
       role: 'Editor',
-      icon: 'icon',
+      // No per-type icon: electron-builder would look for build/icon.icns and build/icon.ico
+      // (which do not exist) and fail; documents show the app icon instead.
     },
   ],
   electronFuses: {

@@ -1,6 +1,7 @@
 /**
  * Deterministic JSON (object keys sorted, no whitespace) so a content hash does not depend on
- * insertion order. Undefined values and functions are not data and are rejected.
+ * insertion order. Like JSON.stringify, object properties that are undefined are left out;
+ * undefined, functions or non-finite numbers anywhere else are not data and are rejected.
  */
 export function canonicalJson(value: unknown): string {
   const parts: string[] = [];

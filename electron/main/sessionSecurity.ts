@@ -1,6 +1,15 @@
 import type { Session } from 'electron';
 import { RENDERER_CSP_HEADER } from '../../shared/security/contentSecurityPolicy.ts';
 
+function isLocalDevServer(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1');
+  } catch {
+    return false;
+  }
+}
+
 export type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
@@ -17,7 +26,7 @@ export function hardenSession(session: HardenableSession): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...(details.responseHeaders ?? {}) };
     const hasCsp = Object.keys(headers).some((k) => k.toLowerCase() === 'content-security-policy');
-    if (!hasCsp && details.resourceType === 'mainFrame' && details.url.startsWith('http://localhost')) {
+    if (!hasCsp && details.resourceType === 'mainFrame' && isLocalDevServer(details.url)) {
       // Vite's dev server needs inline scripts (React refresh) and a websocket; only in dev.
       headers['Content-Security-Policy'] = [
         RENDERER_CSP_HEADER.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(

@@ -18,6 +18,8 @@ export function defaultSettings(workspaceDir: string): AppSettings {
 export class AppSettingsStore {
   private readonly store: JsonStore<AppSettings>;
   private cached: AppSettings | null = null;
+  /** Read-modify-write runs one at a time, so two quick patches cannot overwrite each other. */
+  private updates: Promise<unknown> = Promise.resolve();
 
   constructor(fs: FileSystem, userDataDir: string, defaultWorkspaceDir: string) {
     this.store = new JsonStore<AppSettings>({
@@ -34,11 +36,15 @@ export class AppSettingsStore {
     return this.cached;
   }
 
-  async update(patch: AppSettingsPatch): Promise<AppSettings> {
-    const next: AppSettings = { ...(await this.get()), ...definedOnly(patch) };
-    await this.store.save(next);
-    this.cached = next;
-    return next;
+  update(patch: AppSettingsPatch): Promise<AppSettings> {
+    const run = this.updates.then(async () => {
+      const next: AppSettings = { ...(await this.get()), ...definedOnly(patch) };
+      await this.store.save(next);
+      this.cached = next;
+      return next;
+    });
+    this.updates = run.catch(() => undefined);
+    return run;
   }
 }
 

@@ -97,8 +97,12 @@ export async function sweepTempFiles(folder: string, fs: FileSystem = nodeFileSy
   let removed = 0;
   for (const name of names) {
     if (!isTempFileName(name)) continue;
-    // Count only what really went: a folder named *.sctmp is not ours and unlink refuses it.
-    if (await fs.unlink(join(folder, name)).then(() => true, () => false)) removed += 1;
+    try {
+      await fs.unlink(join(folder, name));
+      removed += 1;
+    } catch {
+      // Count only what really went: a folder named *.sctmp is not ours and unlink refuses it.
+    }
   }
   return removed;
 }

@@ -156,14 +156,25 @@ export class ProjectLibrary {
       shots: [],
     };
     const file = buildProjectFile(newId<ProjectId>(), 0, data, this.deps.now());
+    let madeDir = false;
     try {
       await this.deps.fs.mkdir(parent.value, { recursive: true });
-      await this.deps.fs.mkdir(dir);
+      const alreadyThere = await this.deps.fs.mkdir(dir).then(
+        () => false,
+        (error: unknown) => {
+          if (errorCode(error) === 'EEXIST') return true;
+          throw error;
+        },
+      );
+      // Another program made the folder after the check above: it is theirs, not ours.
+      if (alreadyThere) return err('ALREADY_EXISTS', `A folder named "${name.value}" already exists in ${parent.value}. Choose another name.`, 'name');
+      madeDir = true;
       for (const sub of PROJECT_SUBFOLDERS) await this.deps.fs.mkdir(join(dir, sub));
       await writeProjectFile(this.deps.fs, dir, file);
     } catch (error) {
-      // Leave nothing half-made behind: a folder without a valid project.json is clutter.
-      if (!(await pathExists(this.deps.fs, join(dir, PROJECT_FILE_NAME)))) {
+      // Leave nothing half-made behind: a folder without a valid project.json is clutter. Only
+      // ever remove the folder this call made; one that appeared meanwhile belongs to someone else.
+      if (madeDir && !(await pathExists(this.deps.fs, join(dir, PROJECT_FILE_NAME)))) {
         await this.deps.fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
       }
       return ioError('create the project folder', dir, error);
@@ -175,7 +186,8 @@ export class ProjectLibrary {
     const dirResult = await this.projectDir(path);
     if (!dirResult.ok) return dirResult;
     const dir = dirResult.value;
-    await sweepTempFiles(dir, this.deps.fs).catch(() => 0);
+    // Temp files of a folder that is open here may belong to a save in flight, not to a crash.
+    if (!this.isOpenAt(dir)) await sweepTempFiles(dir, this.deps.fs).catch(() => 0);
     const read = await readProjectFile(this.deps.fs, dir);
     if (!read.ok) return read;
     const file = read.value;

@@ -83,7 +83,9 @@ export class SnapshotScheduler {
 
   /** Writes now if anything is unsaved; resolves when the folder has it (or the write failed). */
   async flush(): Promise<boolean> {
-    if (this.inFlight) await this.inFlight;
+    // Loop: several callers (blur, pagehide, a flush request) may wait on the same save; only the
+    // first to wake may start the next one, the others must wait for it instead of saving again.
+    while (this.inFlight) await this.inFlight;
     const { revision, data } = this.options.snapshot();
     if (revision <= this.savedRevision) return true;
     if (this.timer !== null) {
@@ -91,7 +93,7 @@ export class SnapshotScheduler {
       this.timer = null;
     }
     let succeeded = false;
-    this.inFlight = (async () => {
+    const run = (async () => {
       this.setState({ kind: 'saving', revision });
       const result = await this.options.save(revision, data);
       if (result.ok) {
@@ -114,10 +116,11 @@ export class SnapshotScheduler {
         if (!this.disposed) this.schedule(retryInMs);
       }
     })();
+    this.inFlight = run;
     try {
-      await this.inFlight;
+      await run;
     } finally {
-      this.inFlight = null;
+      if (this.inFlight === run) this.inFlight = null;
     }
     return succeeded;
   }

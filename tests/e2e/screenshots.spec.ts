@@ -8,8 +8,20 @@ import { addShotAtScreen, backToLibrary, createProject, waitUntilSaved } from '.
  * chrome is where UI.md puts it and nothing overlaps the canvas.
  */
 const SHOTS = [
-  { title: 'Wide: the house at dusk', description: 'Establishing. Last light behind the hills; the porch light flickers on.', size: 'EWS', lens: '24mm', status: 'Approved' },
-  { title: 'Mara walks up the path', description: 'Tracking with her from behind, gravel crunching, she slows near the door.', size: 'MS', lens: '35mm', status: 'In review' },
+  {
+    title: 'Wide: the house at dusk',
+    description: 'Establishing. Last light behind the hills; the porch light flickers on.',
+    size: 'EWS',
+    lens: '24mm',
+    status: 'Approved',
+  },
+  {
+    title: 'Mara walks up the path',
+    description: 'Tracking with her from behind, gravel crunching, she slows near the door.',
+    size: 'MS',
+    lens: '35mm',
+    status: 'In review',
+  },
   { title: 'Door opens slowly', description: 'Insert. The door swings in on its own. Darkness inside.', size: 'CU', lens: '50mm', status: 'Planned' },
   { title: 'CU: Mara hesitates', description: 'Her breath fogs. She looks past camera into the hallway.', size: 'CU', lens: '85mm', status: 'Generating' },
 ];

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ElectronApplication, Page } from '@playwright/test';
+import type { Browser, ElectronApplication, Page } from '@playwright/test';
 import { _electron, test as base } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromiumPath.ts';
 import { NO_ELECTRON_REASON, findElectronBinary } from './electronBinary.ts';
 import type { WebHostProcess } from './webHostProcess.ts';
 import { startWebHostProcess } from './webHostProcess.ts';
@@ -20,8 +21,18 @@ export interface AppUnderTest {
 
 const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ browser }, use, testInfo) => {
+export const test = base.extend<{ app: AppUnderTest }, { webBrowser: Browser | null }>({
+  // Launched only for the web project, so the Electron project never needs a Chromium.
+  webBrowser: [
+    async ({ playwright }, use, workerInfo) => {
+      if (workerInfo.project.name !== 'web') return use(null);
+      const browser = await playwright.chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ webBrowser }, use, testInfo) => {
     const root = await mkdtemp(join(tmpdir(), 'shotcanvas-e2e-'));
     const workspace = join(root, 'workspace');
     const dataDir = join(root, 'host-data');
@@ -59,6 +70,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       return;
     }
 
+    const browser = webBrowser!;
     let host: WebHostProcess = await startWebHostProcess({ workspace, dataDir });
     let context = await browser.newContext();
     const open = async () => {

@@ -38,7 +38,10 @@ export async function snapshotTree(root: string): Promise<Record<string, string>
     const rel = full.slice(root.length + 1);
     if (entry.isSymbolicLink()) out[rel] = `link -> ${await readlink(full)}`;
     else if (entry.isDirectory()) out[rel] = 'dir';
-    else out[rel] = createHash('sha256').update(await readFile(full)).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex');
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }

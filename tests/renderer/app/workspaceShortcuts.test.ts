@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isTextEditingTarget, matchShortcut } from '../../../renderer/app/workspaceShortcuts.ts';
+
+type Keys = Parameters<typeof matchShortcut>[0];
+const key = (k: string, mods: Partial<Omit<Keys, 'key'>> = {}): Keys => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+describe('matchShortcut', () => {
+  it.each([
+    ['v', 'tool-select'],
+    ['V', 'tool-select'],
+    ['h', 'tool-hand'],
+    ['s', 'add-shot'],
+    ['f', 'zoom-fit'],
+    ['i', 'toggle-inspector'],
+    ['Delete', 'delete-selection'],
+    ['Backspace', 'delete-selection'],
+    ['Escape', 'clear-selection'],
+    ['+', 'zoom-in'],
+    ['=', 'zoom-in'],
+    ['-', 'zoom-out'],
+    [')', 'zoom-reset'],
+    ['!', 'zoom-fit'],
+  ] as const)('%s → %s', (k, action) => {
+    expect(matchShortcut(key(k))).toBe(action);
+  });
+
+  it.each(['ctrlKey', 'metaKey'] as const)('with %s: select all, zoom, inspector', (mod) => {
+    expect(matchShortcut(key('a', { [mod]: true }))).toBe('select-all');
+    expect(matchShortcut(key('A', { [mod]: true, shiftKey: true }))).toBe('select-all');
+    expect(matchShortcut(key('=', { [mod]: true }))).toBe('zoom-in');
+    expect(matchShortcut(key('+', { [mod]: true }))).toBe('zoom-in');
+    expect(matchShortcut(key('-', { [mod]: true }))).toBe('zoom-out');
+    expect(matchShortcut(key('0', { [mod]: true }))).toBe('zoom-reset');
+    expect(matchShortcut(key('\\', { [mod]: true }))).toBe('toggle-inspector');
+  });
+
+  it('leaves Ctrl/Cmd combinations it does not own to the browser and OS', () => {
+    for (const k of ['s', 'c', 'v', 'z', 'f', 'Delete', 'h']) {
+      expect(matchShortcut(key(k, { ctrlKey: true }))).toBeNull();
+      expect(matchShortcut(key(k, { metaKey: true }))).toBeNull();
+    }
+  });
+
+  it('ignores Alt combinations (they type characters on many layouts)', () => {
+    for (const k of ['v', 'a', 'Delete', '+', 's']) {
+      expect(matchShortcut(key(k, { altKey: true }))).toBeNull();
+      expect(matchShortcut(key(k, { altKey: true, ctrlKey: true }))).toBeNull();
+    }
+  });
+
+  it('does not add a shot on Shift+S', () => {
+    expect(matchShortcut(key('S', { shiftKey: true }))).toBeNull();
+  });
+
+  it('returns null for unrelated keys', () => {
+    for (const k of ['x', 'Enter', 'Tab', 'ArrowLeft', ' ', '0', '1', 'F5']) expect(matchShortcut(key(k))).toBeNull();
+  });
+});
+
+describe('isTextEditingTarget', () => {
+  // The unit tests run without a DOM; a stand-in HTMLElement is enough for this instanceof check.
+  class FakeElement {
+    readonly tagName: string;
+    readonly isContentEditable: boolean;
+    constructor(tagName: string, isContentEditable = false) {
+      this.tagName = tagName;
+      this.isContentEditable = isContentEditable;
+    }
+  }
+  beforeEach(() => vi.stubGlobal('HTMLElement', FakeElement));
+  afterEach(() => vi.unstubAllGlobals());
+  const element = (tag: string, editable = false) => new FakeElement(tag, editable) as unknown as EventTarget;
+
+  it.each(['INPUT', 'TEXTAREA', 'SELECT'])('is true for %s', (tag) => {
+    expect(isTextEditingTarget(element(tag))).toBe(true);
+  });
+
+  it('is true for contenteditable elements', () => {
+    expect(isTextEditingTarget(element('DIV', true))).toBe(true);
+  });
+
+  it('is false for other elements, non-elements and null', () => {
+    expect(isTextEditingTarget(element('CANVAS'))).toBe(false);
+    expect(isTextEditingTarget(element('BUTTON'))).toBe(false);
+    expect(isTextEditingTarget({ tagName: 'INPUT' } as unknown as EventTarget)).toBe(false);
+    expect(isTextEditingTarget(null)).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProjectDb } from '../../../renderer/db/projectDb.ts';
+import { loadProjectDocument } from '../../../renderer/db/projectLoader.ts';
+import { PROJECT_SCHEMA_VERSION } from '../../../shared/model/projectFile.ts';
+import type { ProjectFile } from '../../../shared/model/projectFile.ts';
+import { projectData, projectFile, settings, shot } from '../../shared/fixtures.ts';
+import { freshDb } from './testDb.ts';
+
+const FOLDER = '/home/me/Shotcanvas/Teaser';
+const opened: ProjectDb[] = [];
+
+function dbFor(file: ProjectFile, factory?: IDBFactory): ProjectDb {
+  const db = freshDb(file.projectId, factory);
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** Seeds the database as a previous session would have left it. */
+async function seed(db: ProjectDb, revision: number, folderPath = FOLDER, schemaVersion = PROJECT_SCHEMA_VERSION) {
+  const rows = [shot({ title: 'From IndexedDB' })];
+  const stored = settings({ name: 'Stored name' });
+  await db.shots.bulkPut(rows);
+  await db.meta.put({ key: 'state', revision, folderPath, settings: stored, schemaVersion });
+  return { rows, stored };
+}
+
+describe('loadProjectDocument', () => {
+  it('rebuilds an empty database from the folder', async () => {
+    const file = projectFile({ revision: 4 });
+    const db = dbFor(file);
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded).toMatchObject({ source: 'folder', revision: 4, aheadOfFolder: false, settings: file.data.settings });
+    expect(loaded.reason).toMatch(/empty/);
+    expect(loaded.shots).toEqual(file.data.shots);
+    expect(await db.meta.get('state')).toEqual({
+      key: 'state',
+      revision: 4,
+      folderPath: FOLDER,
+      settings: file.data.settings,
+      schemaVersion: PROJECT_SCHEMA_VERSION,
+    });
+    expect((await db.shots.toArray()).map((s) => s.id).sort()).toEqual(file.data.shots.map((s) => s.id).sort());
+  });
+
+  it('uses the database as is when it is at the same revision', async () => {
+    const file = projectFile({ revision: 7 });
+    const db = dbFor(file);
+    const { rows, stored } = await seed(db, 7);
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded).toEqual({ settings: stored, revision: 7, shots: rows, source: 'indexeddb', reason: null, aheadOfFolder: false });
+  });
+
+  it('rebuilds a database that is behind the file, replacing every row', async () => {
+    const file = projectFile({ revision: 9 });
+    const db = dbFor(file);
+    const { rows } = await seed(db, 8);
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded.source).toBe('folder');
+    expect(loaded.reason).toMatch(/newer/);
+    expect(loaded.revision).toBe(9);
+    expect(await db.shots.get(rows[0]!.id)).toBeUndefined();
+    expect(await db.shots.count()).toBe(file.data.shots.length);
+    expect((await db.meta.get('state'))?.revision).toBe(9);
+  });
+
+  it('reports a database ahead of the folder so its edits get committed', async () => {
+    const file = projectFile({ revision: 3 });
+    const db = dbFor(file);
+    const { rows } = await seed(db, 5);
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded).toMatchObject({ source: 'indexeddb', revision: 5, aheadOfFolder: true, shots: rows });
+  });
+
+  it('rebuilds a database that belongs to another folder (a copied project)', async () => {
+    const file = projectFile({ revision: 2 });
+    const db = dbFor(file);
+    await seed(db, 50, '/home/me/Shotcanvas/Teaser copy');
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded).toMatchObject({ source: 'folder', revision: 2, aheadOfFolder: false });
+    expect(loaded.reason).toMatch(/another folder/);
+    expect((await db.meta.get('state'))?.folderPath).toBe(FOLDER);
+  });
+
+  it('rebuilds a database written in another schema version', async () => {
+    const file = projectFile({ revision: 2 });
+    const db = dbFor(file);
+    await seed(db, 2, FOLDER, PROJECT_SCHEMA_VERSION + 1);
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded.source).toBe('folder');
+    expect(loaded.reason).toMatch(/schema version/);
+    expect((await db.meta.get('state'))?.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+  });
+
+  it('survives closing and reopening: the rebuilt copy is used next time', async () => {
+    const factory = new IDBFactory();
+    const file = projectFile({ revision: 6, data: projectData([shot({ title: 'persisted' })]) });
+    const first = dbFor(file, factory);
+    expect((await loadProjectDocument(first, file, FOLDER)).source).toBe('folder');
+    first.close();
+    const second = dbFor(file, factory);
+    const again = await loadProjectDocument(second, file, FOLDER);
+    expect(again.source).toBe('indexeddb');
+    expect(again.shots.map((s) => s.title)).toEqual(['persisted']);
+  });
+});
