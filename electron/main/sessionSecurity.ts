@@ -4,7 +4,7 @@ import { RENDERER_CSP_HEADER } from '../../shared/security/contentSecurityPolicy
 function isLocalDevServer(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1');
+    return parsed.protocol === 'http:' && parsed.hostname === 'localhost';
   } catch {
     return false;
   }

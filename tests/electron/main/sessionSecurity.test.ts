@@ -111,6 +111,7 @@ describe('hardenSession: dev-server CSP', () => {
     const cases: HeaderDetails[] = [
       { url: 'http://localhost:5173/src/main.tsx', resourceType: 'script', responseHeaders: {} },
       { url: 'http://localhost:5173/frame.html', resourceType: 'subFrame', responseHeaders: {} },
+      { url: 'http://localhost.evil.example/', resourceType: 'mainFrame', responseHeaders: {} },
       { url: 'https://example.com/', resourceType: 'mainFrame', responseHeaders: {} },
       { url: 'http://127.0.0.1:5173/', resourceType: 'mainFrame', responseHeaders: {} },
       { url: 'app://shotcanvas/index.html', resourceType: 'mainFrame', responseHeaders: {} },
