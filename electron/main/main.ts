@@ -2,7 +2,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, screen, sessi
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ID, APP_NAME, APP_SCHEME, MEDIA_SCHEME } from '../../shared/identity.ts';
+import { APP_ID, APP_NAME, APP_SCHEME, BUNDLE_EXTENSION, MEDIA_SCHEME } from '../../shared/identity.ts';
 import { eventChannel } from '../../shared/ipc/contract.ts';
 import type { MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN, appProtocolReply } from '../services/appProtocol.ts';
@@ -63,12 +63,27 @@ async function start(): Promise<void> {
     now: () => new Date(),
     confineToWorkspace: false,
     host: electronHostBindings({ dialog, shell, homeDir: homedir(), window: () => mainWindow }),
+    emit: (event, payload) => emit(event, payload),
+    log,
   });
 
-  const emit = <E extends MainEventName>(event: E, payload: MainEvents[E]) => mainWindow?.webContents.send(eventChannel(event), payload);
+  function emit<E extends MainEventName>(event: E, payload: MainEvents[E]): void {
+    mainWindow?.webContents.send(eventChannel(event), payload);
+  }
 
-  app.on('second-instance', () => {
+  // A bundle double-clicked in the file manager (macOS sends open-file; Windows/Linux pass argv).
+  const bundleFromArgv = (argv: readonly string[]) => argv.find((arg) => arg.toLowerCase().endsWith(`.${BUNDLE_EXTENSION}`));
+  let pendingBundle = bundleFromArgv(process.argv);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (mainWindow) emit('openBundle', { path });
+    else pendingBundle = path;
+  });
+
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow) return;
+    const bundle = bundleFromArgv(argv);
+    if (bundle) emit('openBundle', { path: bundle });
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
@@ -81,7 +96,7 @@ async function start(): Promise<void> {
     return new Response(reply.body as ConstructorParameters<typeof Response>[0], { status: reply.status, headers: reply.headers });
   });
   protocol.handle(MEDIA_SCHEME, async (request) => {
-    const file = await resolveMediaRequest(request.url, (id) => services.library.openProjectDir(id), nodeFileSystem);
+    const file = await resolveMediaRequest(request.url, (id) => services.projects.dirOf(id), nodeFileSystem);
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString(), { headers: request.headers });
   });
@@ -122,6 +137,11 @@ async function start(): Promise<void> {
     win.on('closed', () => {
       mainWindow = null;
     });
+    if (pendingBundle) {
+      const path = pendingBundle;
+      pendingBundle = undefined;
+      win.webContents.once('did-finish-load', () => emit('openBundle', { path }));
+    }
   };
 
   Menu.setApplicationMenu(
@@ -136,5 +156,15 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  // Fold open projects' journals into project.json before the process ends.
+  let folded = false;
+  app.on('will-quit', (event) => {
+    if (folded) return;
+    event.preventDefault();
+    void services.projects.closeAll().finally(() => {
+      folded = true;
+      app.quit();
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { MainApi, MainApiMethod } from '../../shared/ipc/contract.ts';
 import { isMainApiMethod } from '../../shared/ipc/contract.ts';
 import { MAIN_API_ARG_SCHEMAS } from '../../shared/ipc/argSchemas.ts';
-import { describeSchemaIssues } from '../../shared/model/projectFile.ts';
+import { describeSchemaIssues } from '../../shared/validation.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, isResult } from '../../shared/result.ts';
 

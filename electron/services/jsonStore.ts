@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { findForbiddenKey } from '../../shared/model/projectFile.ts';
+import { findForbiddenKey } from '../../shared/validation.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { errorCode } from './fileSystem.ts';

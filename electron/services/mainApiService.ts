@@ -1,23 +1,36 @@
-import type { HostKind, MainApi, OpenDialogInput, PickedPath } from '../../shared/ipc/contract.ts';
+import { basename, join } from 'node:path';
+import { APP_VERSION } from '../../shared/appInfo.ts';
+import { BUNDLE_EXTENSION } from '../../shared/identity.ts';
+import type { DiskStatus, HostKind, MainApi, MainEventName, MainEvents, OpenDialogInput, PickedPath, SaveDialogInput } from '../../shared/ipc/contract.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../shared/model/projectFile.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
 import type { AppSettingsStore } from './appSettings.ts';
-import { APP_VERSION } from './appVersion.ts';
+import { exportProjectBundle } from './bundle/bundleExport.ts';
+import { importProjectBundle } from './bundle/bundleImport.ts';
+import type { FreeSpaceProbe } from './diskSpace.ts';
+import { MIN_FREE_BYTES, formatBytes, nodeFreeSpace } from './diskSpace.ts';
 import type { FileSystem } from './fileSystem.ts';
 import type { FlushCoordinator } from './flushCoordinator.ts';
 import { browseFolder } from './folderBrowser.ts';
+import type { JobRegistry } from './jobs.ts';
+import type { OpenProjects } from './openProjects.ts';
+import type { OwnerPings } from './ownerPings.ts';
 import type { ProjectLibrary } from './projectLibrary.ts';
+import type { WorkspacePaths } from './workspacePaths.ts';
 
 /** What differs between the desktop app and the web host; everything else is shared. */
 export interface HostBindings {
   readonly kind: HostKind;
   readonly platform: string;
   showOpenDialog(input: OpenDialogInput): Promise<Result<PickedPath>>;
+  showSaveDialog(input: SaveDialogInput): Promise<Result<PickedPath>>;
   openExternal(url: string): Promise<void>;
   /** The folder the in-app picker may not leave. */
   browseRoot(): Promise<string>;
 }
+
+export type EmitEvent = <E extends MainEventName>(event: E, payload: MainEvents[E]) => void;
 
 /** Only https links leave the app; anything else (file:, javascript:, custom schemes) is refused. */
 export function checkExternalUrl(url: string): Result<string> {
@@ -31,37 +44,98 @@ export function checkExternalUrl(url: string): Result<string> {
   return ok(parsed.toString());
 }
 
+export interface MainApiDeps {
+  readonly fs: FileSystem;
+  readonly paths: WorkspacePaths;
+  readonly library: ProjectLibrary;
+  readonly projects: OpenProjects;
+  readonly settings: AppSettingsStore;
+  readonly host: HostBindings;
+  readonly flush: FlushCoordinator;
+  readonly jobs: JobRegistry;
+  readonly owners: OwnerPings;
+  readonly now: () => Date;
+  readonly freeSpace?: FreeSpaceProbe;
+}
+
+function timestampForFileName(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
+}
+
 /** The one implementation of MainApi, used by Electron's IPC handlers and by the web host. */
-export function createMainApi(deps: {
-  fs: FileSystem;
-  library: ProjectLibrary;
-  settings: AppSettingsStore;
-  host: HostBindings;
-  flush: FlushCoordinator;
-}): MainApi {
-  const { fs, library, settings, host, flush } = deps;
+export function createMainApi(deps: MainApiDeps): MainApi {
+  const { fs, paths, library, projects, settings, host, flush, jobs, owners, now } = deps;
+  const freeSpace = deps.freeSpace ?? nodeFreeSpace;
+
+  const diskStatus = async (path: string): Promise<Result<DiskStatus>> => {
+    try {
+      const freeBytes = await freeSpace(path);
+      const low = freeBytes < MIN_FREE_BYTES * 2;
+      const message = low ? `Only ${formatBytes(freeBytes)} free on the disk holding ${path}. Free some space: saves and backups need room.` : null;
+      return ok({ path, freeBytes, low, message });
+    } catch (error) {
+      return err('IO_ERROR', `Could not read the free space of ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
+    }
+  };
+
   return {
-    getHostInfo: async () =>
-      ok({
-        kind: host.kind,
-        appVersion: APP_VERSION,
-        platform: host.platform,
-        workspaceDir: await library.workspaceDir(),
-        schemaVersion: PROJECT_SCHEMA_VERSION,
-      }),
+    getHostInfo: async () => ok({ kind: host.kind, appVersion: APP_VERSION, platform: host.platform, workspaceDir: await library.workspaceDir(), schemaVersion: PROJECT_SCHEMA_VERSION }),
     listProjects: () => library.list(),
     createProject: (input) => library.create(input),
-    openProject: (input) => library.openProject(input.path),
-    closeProject: (input) => library.close(input.projectId),
+    openProject: (input) => projects.openProject(input.path, input.clientId),
+    closeProject: (input) => projects.close(input),
     renameProject: (input) => library.rename(input.path, input.name),
     duplicateProject: (input) => library.duplicate(input.path, input.name),
     trashProject: (input) => library.trashProject(input.path),
     forgetRecentProject: (input) => library.forgetRecent(input.path),
-    saveSnapshot: (input) => library.saveSnapshot(input),
+    saveSnapshot: (input) => projects.saveSnapshot(input),
+    saveChanges: (input) => projects.saveChanges(input),
+    answerOwnerPing: (input) => {
+      owners.answer(input.nonce, input.clientId, input.projectId);
+      return Promise.resolve(ok(null));
+    },
+    listBackups: (input) => projects.listBackups(input.path),
+    createBackup: (input) => projects.createBackup(input),
+    restoreBackup: (input) => {
+      const { jobId } = jobs.start('backup-restore', 'Restoring a backup', (ctx) => projects.restoreBackup(input, ctx.signal, ctx.progress));
+      return Promise.resolve(ok({ jobId, targetPath: null }));
+    },
+    recoverProject: (input) => projects.recoverProject(input.path, input.backupId),
+    exportBundle: async (input) => {
+      const dir = await paths.projectDir(input.path);
+      if (!dir.ok) return dir;
+      const targetPath = input.targetPath ?? join(dir.value, 'exports', `${basename(dir.value)} ${timestampForFileName(now())}.${BUNDLE_EXTENSION}`);
+      const target = await paths.checkAllowed(targetPath);
+      if (!target.ok) return target;
+      // Pending edits go into project.json first, so the bundle has everything.
+      const open = projects.projectIdAt(dir.value);
+      if (open) await projects.compact(open);
+      const { jobId } = jobs.start('bundle-export', `Exporting ${basename(dir.value)}`, (ctx) =>
+        exportProjectBundle({ fs, projectDir: dir.value, targetPath: target.value, signal: ctx.signal, onProgress: ctx.progress, freeSpace, now }),
+      );
+      return ok({ jobId, targetPath: target.value });
+    },
+    importBundle: async (input) => {
+      const bundle = await paths.checkAllowed(input.bundlePath);
+      if (!bundle.ok) return bundle;
+      const parentDir = await library.workspaceDir();
+      await fs.mkdir(parentDir, { recursive: true });
+      const { jobId } = jobs.start('bundle-import', `Importing ${basename(bundle.value)}`, (ctx) =>
+        importProjectBundle({ fs, bundlePath: bundle.value, parentDir, ...(input.name ? { name: input.name } : {}), signal: ctx.signal, onProgress: ctx.progress, freeSpace, now }),
+      );
+      return ok({ jobId, targetPath: null });
+    },
+    cancelJob: (input) => Promise.resolve(ok({ cancelled: jobs.cancel(input.jobId) })),
+    getDiskStatus: async (input) => {
+      const dir = await paths.checkAllowed(input.path);
+      if (!dir.ok) return dir;
+      return diskStatus(dir.value);
+    },
     getSettings: async () => ok(await settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
-    browseFolder: async (input) => browseFolder(fs, await host.browseRoot(), input.path),
+    browseFolder: async (input) => browseFolder(fs, await host.browseRoot(), input.path, input.fileExtensions ?? []),
     showOpenDialog: (input) => host.showOpenDialog(input),
+    showSaveDialog: (input) => host.showSaveDialog(input),
     openExternal: async (input) => {
       const checked = checkExternalUrl(input.url);
       if (!checked.ok) return checked;

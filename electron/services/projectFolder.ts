@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { APP_VERSION, MIN_READER_VERSION } from '../../shared/appInfo.ts';
 import { APP_NAME, PROJECT_FILE_NAME, PROJECT_FORMAT_ID } from '../../shared/identity.ts';
 import type { ProjectId } from '../../shared/ids.ts';
-import type { ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
-import { MAX_PROJECT_FILE_BYTES, PROJECT_SCHEMA_VERSION, parseProjectFileText } from '../../shared/model/projectFile.ts';
+import type { ParsedProjectFile, ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
+import { MAX_PROJECT_FILE_BYTES, PROJECT_SCHEMA_VERSION, parseProjectFile } from '../../shared/model/projectFile.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
-import { APP_VERSION, MIN_READER_VERSION } from './appVersion.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { contentHashOf } from './contentHash.ts';
 import type { FileSystem } from './fileSystem.ts';
@@ -37,16 +37,31 @@ export function serializeProjectFile(file: ProjectFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
 
-export async function writeProjectFile(fs: FileSystem, projectDir: string, file: ProjectFile): Promise<void> {
-  await writeFileAtomic(projectFilePath(projectDir), serializeProjectFile(file), { fs });
+export async function writeProjectFile(fs: FileSystem, projectDir: string, file: ProjectFile, text = serializeProjectFile(file)): Promise<void> {
+  await writeFileAtomic(projectFilePath(projectDir), text, { fs });
+}
+
+export interface ReadProjectFile extends ParsedProjectFile {
+  /** The file's text as read (for a pre-migration backup of exactly what was on disk). */
+  readonly text: string;
 }
 
 /**
- * Reads and fully validates `project.json`: JSON syntax, forbidden keys, format id, schema
- * version, field types and the content hash. Never throws for bad content; I/O errors other
- * than "missing" come back as IO_ERROR.
+ * Validates `project.json` text: JSON syntax, forbidden keys, format id, schema version (older
+ * ones migrated, newer ones read-only when allowed), field types and the content hash (of the data
+ * as written). Never throws.
  */
-export async function readProjectFile(fs: FileSystem, projectDir: string): Promise<Result<ProjectFile>> {
+export function checkProjectFileText(text: string, where: string): Result<ReadProjectFile> {
+  const parsed = parseProjectFile(text, where, { readerVersion: APP_VERSION });
+  if (!parsed.ok) return parsed;
+  if (contentHashOf(parsed.value.originalData) !== parsed.value.file.contentHash) {
+    return err('INVALID_PROJECT_FILE', `${where} failed its integrity check (the content hash does not match): it was cut short or edited by hand.`, where);
+  }
+  return ok({ ...parsed.value, text });
+}
+
+/** Reads and fully validates `project.json` (see checkProjectFileText); I/O errors other than "missing" are IO_ERROR. */
+export async function readProjectFileDetailed(fs: FileSystem, projectDir: string): Promise<Result<ReadProjectFile>> {
   const path = projectFilePath(projectDir);
   let text: string;
   try {
@@ -62,11 +77,13 @@ export async function readProjectFile(fs: FileSystem, projectDir: string): Promi
     }
     return err('IO_ERROR', `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
   }
-  const parsed = parseProjectFileText(text, path);
-  if (!parsed.ok) return parsed;
-  const expected = contentHashOf(parsed.value.data);
-  if (expected !== parsed.value.contentHash) {
-    return err('INVALID_PROJECT_FILE', `${path} failed its integrity check (the content hash does not match): it was cut short or edited by hand.`, path);
-  }
-  return ok(parsed.value);
+  return checkProjectFileText(text, path);
+}
+
+/** The validated file in this build's schema; a file from a newer schema is NEWER_VERSION here. */
+export async function readProjectFile(fs: FileSystem, projectDir: string): Promise<Result<ProjectFile>> {
+  const read = await readProjectFileDetailed(fs, projectDir);
+  if (!read.ok) return read;
+  if (read.value.readOnlyReason) return err('NEWER_VERSION', read.value.readOnlyReason, projectFilePath(projectDir));
+  return ok(read.value.file);
 }

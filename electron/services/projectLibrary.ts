@@ -1,109 +1,58 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import type { CreateProjectInput, OpenedProject, ProjectSummary, SaveSnapshotInput, SnapshotAck, TrashOutcome } from '../../shared/ipc/contract.ts';
+import type { CreateProjectInput, ProjectSummary, TrashOutcome } from '../../shared/ipc/contract.ts';
 import { PROJECT_FILE_NAME } from '../../shared/identity.ts';
 import type { ProjectId } from '../../shared/ids.ts';
 import { newId } from '../../shared/ids.ts';
 import { findFrameRate } from '../../shared/model/frameRate.ts';
-import type { ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
+import type { ProjectData } from '../../shared/model/projectFile.ts';
 import { validateProjectName } from '../../shared/model/projectName.ts';
 import { defaultRecordStart } from '../../shared/model/projectSettings.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
-import type { AppSettingsStore } from './appSettings.ts';
-import { sweepTempFiles } from './atomicWrite.ts';
+import { isTempFileName } from './atomicWrite.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { errorCode, pathExists } from './fileSystem.ts';
-import { isRealPathInside } from './pathSafety.ts';
-import { PROJECT_SUBFOLDERS, buildProjectFile, readProjectFile, writeProjectFile } from './projectFolder.ts';
+import { PROJECT_SUBFOLDERS, buildProjectFile, writeProjectFile } from './projectFolder.ts';
+import { JOURNAL_FILE_NAME } from './projectJournal.ts';
+import { readCurrentProjectFile } from './projectStore.ts';
+import { brokenSummary, ioError, summaryOf } from './projectSummary.ts';
 import type { RecentProjects } from './recentProjects.ts';
+import type { WorkspacePaths } from './workspacePaths.ts';
 
 export interface ProjectLibraryDeps {
   readonly fs: FileSystem;
-  readonly settings: AppSettingsStore;
+  readonly paths: WorkspacePaths;
   readonly recent: RecentProjects;
   /** Moves a folder to the OS trash (desktop) or a recoverable place (web host); returns where. */
   readonly trash: (path: string) => Promise<string>;
   readonly now: () => Date;
-  /**
-   * Web host: projects must live inside the workspace folder (the browser page is less trusted
-   * than a native dialog). Desktop: false, any folder the user picked is fine.
-   */
-  readonly confineToWorkspace: boolean;
+  /** Whether a folder is open for editing right now (it must not be renamed or trashed then). */
+  readonly isOpenAt: (dir: string) => boolean;
 }
 
-interface OpenEntry {
-  readonly dir: string;
-  revision: number;
-  /** Snapshot writes of one project run one after another, never interleaved. */
-  queue: Promise<unknown>;
-}
-
-function ioError(action: string, path: string, error: unknown): Result<never> {
-  const code = errorCode(error);
-  if (code === 'ENOSPC') return err('NO_SPACE', `The disk is full: could not ${action} ${path}. Free some space and try again.`, path);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return err('IO_ERROR', `No permission to ${action} ${path}. Check the folder's permissions.`, path);
-  }
-  return err('IO_ERROR', `Could not ${action} ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
-}
-
-/** The user's projects: create, list, open, rename, duplicate, trash, and snapshot saving. */
+/** The user's project folders: list, create, rename, duplicate, move to the trash. */
 export class ProjectLibrary {
   private readonly deps: ProjectLibraryDeps;
-  private readonly open = new Map<ProjectId, OpenEntry>();
 
   constructor(deps: ProjectLibraryDeps) {
     this.deps = deps;
   }
 
-  async workspaceDir(): Promise<string> {
-    return resolve((await this.deps.settings.get()).workspaceDir);
+  workspaceDir(): Promise<string> {
+    return this.deps.paths.workspaceDir();
   }
 
-  /** Normalizes a user-given path to a project folder and applies the workspace confinement. */
-  private async projectDir(path: string): Promise<Result<string>> {
-    let dir = resolve(path);
-    if (basename(dir) === PROJECT_FILE_NAME) dir = dirname(dir);
-    if (this.deps.confineToWorkspace) {
-      const root = await this.workspaceDir();
-      if (!(await isRealPathInside(this.deps.fs, root, dir))) {
-        return err('FORBIDDEN', `${dir} is outside the workspace folder ${root}; the web host only opens projects inside it.`, dir);
-      }
-    }
-    return ok(dir);
+  private projectDir(path: string): Promise<Result<string>> {
+    return this.deps.paths.projectDir(path);
   }
 
-  private summaryOf(dir: string, file: ProjectFile, lastOpenedAt: string | null): ProjectSummary {
-    const { settings, shots } = file.data;
-    return {
-      projectId: file.projectId,
-      name: settings.name,
-      path: dir,
-      frameRate: settings.frameRate,
-      width: settings.width,
-      height: settings.height,
-      savedAt: file.savedAt,
-      shotCount: shots.length,
-      problem: null,
-      lastOpenedAt,
-    };
+  private isOpenAt(dir: string): boolean {
+    return this.deps.isOpenAt(dir);
   }
 
   private async summarize(dir: string, lastOpenedAt: string | null): Promise<ProjectSummary> {
-    const read = await readProjectFile(this.deps.fs, dir);
-    if (read.ok) return this.summaryOf(dir, read.value, lastOpenedAt);
-    return {
-      projectId: null,
-      name: basename(dir),
-      path: dir,
-      frameRate: null,
-      width: null,
-      height: null,
-      savedAt: null,
-      shotCount: 0,
-      problem: read.error.message,
-      lastOpenedAt,
-    };
+    const read = await readCurrentProjectFile(this.deps.fs, dir, this.deps.now);
+    return read.ok ? summaryOf(dir, read.value, lastOpenedAt) : brokenSummary(dir, read.error.message, lastOpenedAt);
   }
 
   /** Projects in the workspace folder plus recently opened ones elsewhere, most recent first. */
@@ -123,7 +72,7 @@ export class ProjectLibrary {
       if (errorCode(error) !== 'ENOENT') return ioError('list', root, error);
     }
     for (const r of recent) {
-      if (!this.deps.confineToWorkspace || (await isRealPathInside(this.deps.fs, root, r.path))) dirs.add(resolve(r.path));
+      if (await this.deps.paths.isAllowed(r.path)) dirs.add(resolve(r.path));
     }
     const summaries = await Promise.all([...dirs].map((dir) => this.summarize(dir, lastOpened.get(dir) ?? null)));
     summaries.sort((a, b) => (b.lastOpenedAt ?? b.savedAt ?? '').localeCompare(a.lastOpenedAt ?? a.savedAt ?? '') || a.name.localeCompare(b.name));
@@ -154,6 +103,7 @@ export class ProjectLibrary {
         recordStartFrames: defaultRecordStart(rate.rate, input.dropFrame),
       },
       shots: [],
+      tombstones: [],
     };
     const file = buildProjectFile(newId<ProjectId>(), 0, data, this.deps.now());
     let madeDir = false;
@@ -179,49 +129,7 @@ export class ProjectLibrary {
       }
       return ioError('create the project folder', dir, error);
     }
-    return ok(this.summaryOf(dir, file, null));
-  }
-
-  async openProject(path: string): Promise<Result<OpenedProject>> {
-    const dirResult = await this.projectDir(path);
-    if (!dirResult.ok) return dirResult;
-    const dir = dirResult.value;
-    // Temp files of a folder that is open here may belong to a save in flight, not to a crash.
-    if (!this.isOpenAt(dir)) await sweepTempFiles(dir, this.deps.fs).catch(() => 0);
-    const read = await readProjectFile(this.deps.fs, dir);
-    if (!read.ok) return read;
-    const file = read.value;
-    const existing = this.open.get(file.projectId);
-    if (existing && existing.dir !== dir) {
-      return err(
-        'CONFLICT',
-        `${dir} is a copy of the open project at ${existing.dir} (same project id). Close that one first, or use Duplicate to make an independent copy.`,
-        dir,
-      );
-    }
-    if (!existing) this.open.set(file.projectId, { dir, revision: file.revision, queue: Promise.resolve() });
-    const now = this.deps.now();
-    await this.deps.recent.touch(dir, now).catch(() => undefined);
-    return ok({ summary: this.summaryOf(dir, file, now.toISOString()), file });
-  }
-
-  async close(projectId: ProjectId): Promise<Result<null>> {
-    const entry = this.open.get(projectId);
-    if (entry) {
-      await entry.queue;
-      this.open.delete(projectId);
-    }
-    return ok(null);
-  }
-
-  /** The folder of an open project (media protocol, exports), or undefined when not open. */
-  openProjectDir(projectId: string): string | undefined {
-    return this.open.get(projectId as ProjectId)?.dir;
-  }
-
-  isOpenAt(dir: string): boolean {
-    const key = resolve(dir);
-    return [...this.open.values()].some((e) => e.dir === key);
+    return ok(summaryOf(dir, file, null));
   }
 
   async rename(path: string, newName: string): Promise<Result<ProjectSummary>> {
@@ -231,7 +139,7 @@ export class ProjectLibrary {
     if (!dirResult.ok) return dirResult;
     const dir = dirResult.value;
     if (this.isOpenAt(dir)) return err('CONFLICT', `Close "${basename(dir)}" before renaming it.`, dir);
-    const read = await readProjectFile(this.deps.fs, dir);
+    const read = await readCurrentProjectFile(this.deps.fs, dir, this.deps.now);
     if (!read.ok) return read;
     const target = join(dirname(dir), name.value);
     const folderChanges = target !== dir;
@@ -258,7 +166,7 @@ export class ProjectLibrary {
       return ioError('rename', dir, error);
     }
     await this.deps.recent.replace(dir, target).catch(() => undefined);
-    return ok(this.summaryOf(target, renamed, null));
+    return ok(summaryOf(target, renamed, null));
   }
 
   async duplicate(path: string, newName: string): Promise<Result<ProjectSummary>> {
@@ -267,18 +175,19 @@ export class ProjectLibrary {
     const dirResult = await this.projectDir(path);
     if (!dirResult.ok) return dirResult;
     const dir = dirResult.value;
-    const read = await readProjectFile(this.deps.fs, dir);
+    const read = await readCurrentProjectFile(this.deps.fs, dir, this.deps.now);
     if (!read.ok) return read;
     const target = join(dirname(dir), name.value);
     if (await pathExists(this.deps.fs, target)) return err('ALREADY_EXISTS', `A folder named "${name.value}" already exists next to this project.`, 'name');
     // Copy into a hidden staging folder, then rename: a failed copy never looks like a project.
     const staging = join(dirname(dir), `.${name.value}.copying-${Date.now()}`);
-    const copy = buildProjectFile(newId<ProjectId>(), 0, { ...read.value.data, settings: { ...read.value.data.settings, name: name.value } }, this.deps.now());
+    const copy = buildProjectFile(newId<ProjectId>(), 0, { ...read.value.data, tombstones: [], settings: { ...read.value.data.settings, name: name.value } }, this.deps.now());
     try {
       await this.deps.fs.cp(dir, staging, {
         recursive: true,
         errorOnExist: true,
-        filter: (source) => basename(source) !== '.backups' && basename(source) !== PROJECT_FILE_NAME,
+        // The copy starts with no history; project.json is rewritten with a new id below.
+        filter: (source) => !['.backups', PROJECT_FILE_NAME, JOURNAL_FILE_NAME].includes(basename(source)) && !isTempFileName(basename(source)),
       });
       await this.deps.fs.mkdir(join(staging, '.backups'), { recursive: true });
       await writeProjectFile(this.deps.fs, staging, copy);
@@ -287,7 +196,7 @@ export class ProjectLibrary {
       await this.deps.fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
       return ioError('duplicate', dir, error);
     }
-    return ok(this.summaryOf(target, copy, null));
+    return ok(summaryOf(target, copy, null));
   }
 
   async trashProject(path: string): Promise<Result<TrashOutcome>> {
@@ -310,29 +219,5 @@ export class ProjectLibrary {
   async forgetRecent(path: string): Promise<Result<null>> {
     await this.deps.recent.forget(path);
     return ok(null);
-  }
-
-  /**
-   * Writes the renderer's snapshot as the new `project.json` and acknowledges its revision.
-   * Snapshots older than what is on disk are acknowledged without writing (they arrived late).
-   */
-  saveSnapshot(input: SaveSnapshotInput): Promise<Result<SnapshotAck>> {
-    const entry = this.open.get(input.projectId);
-    if (!entry) return Promise.resolve(err('NOT_FOUND', 'This project is not open any more; reopen it to keep editing.', input.projectId));
-    const run = entry.queue.then(async (): Promise<Result<SnapshotAck>> => {
-      if (input.revision <= entry.revision) {
-        return ok({ revision: entry.revision, savedAt: this.deps.now().toISOString() });
-      }
-      const file = buildProjectFile(input.projectId, input.revision, input.data, this.deps.now());
-      try {
-        await writeProjectFile(this.deps.fs, entry.dir, file);
-      } catch (error) {
-        return ioError('save', join(entry.dir, PROJECT_FILE_NAME), error);
-      }
-      entry.revision = input.revision;
-      return ok({ revision: file.revision, savedAt: file.savedAt });
-    });
-    entry.queue = run.catch(() => undefined);
-    return run;
   }
 }

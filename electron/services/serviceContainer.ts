@@ -1,11 +1,16 @@
 import type { MainApi } from '../../shared/ipc/contract.ts';
 import { AppSettingsStore } from './appSettings.ts';
+import type { FreeSpaceProbe } from './diskSpace.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { FlushCoordinator } from './flushCoordinator.ts';
-import type { HostBindings } from './mainApiService.ts';
+import { JobRegistry } from './jobs.ts';
+import type { EmitEvent, HostBindings } from './mainApiService.ts';
 import { createMainApi } from './mainApiService.ts';
+import { OpenProjects } from './openProjects.ts';
+import { OwnerPings } from './ownerPings.ts';
 import { ProjectLibrary } from './projectLibrary.ts';
 import { RecentProjects } from './recentProjects.ts';
+import { WorkspacePaths } from './workspacePaths.ts';
 
 export interface ServiceConfig {
   readonly fs: FileSystem;
@@ -17,27 +22,43 @@ export interface ServiceConfig {
   readonly now: () => Date;
   readonly confineToWorkspace: boolean;
   readonly host: HostBindings;
+  /** Pushes an event to the renderer(s): IPC on the desktop, server-sent events on the web host. */
+  readonly emit: EmitEvent;
+  readonly log?: (message: string, error?: unknown) => void;
+  readonly freeSpace?: FreeSpaceProbe;
+  /** How long an open project's owner has to answer before another window may take it over. */
+  readonly ownerTimeoutMs?: number;
 }
 
 export interface Services {
   readonly api: MainApi;
   readonly library: ProjectLibrary;
+  readonly projects: OpenProjects;
   readonly settings: AppSettingsStore;
   readonly flush: FlushCoordinator;
+  readonly jobs: JobRegistry;
 }
 
 /** Wires the plain-Node services together; Electron main and the web host both call this. */
 export function createServices(config: ServiceConfig): Services {
+  const log = config.log ?? (() => undefined);
   const settings = new AppSettingsStore(config.fs, config.userDataDir, config.defaultWorkspaceDir);
   const recent = new RecentProjects(config.fs, config.userDataDir);
-  const library = new ProjectLibrary({
+  const paths = new WorkspacePaths(config.fs, settings, config.confineToWorkspace);
+  const owners = new OwnerPings((payload) => config.emit('ownerPing', payload));
+  const projects = new OpenProjects({
     fs: config.fs,
-    settings,
+    paths,
     recent,
-    trash: config.trash,
     now: config.now,
-    confineToWorkspace: config.confineToWorkspace,
+    owners,
+    announceTakeover: (projectId, clientId) => config.emit('projectTakenOver', { projectId, clientId }),
+    log,
+    ...(config.ownerTimeoutMs === undefined ? {} : { ownerTimeoutMs: config.ownerTimeoutMs }),
   });
+  const library = new ProjectLibrary({ fs: config.fs, paths, recent, trash: config.trash, now: config.now, isOpenAt: (dir) => projects.isOpenAt(dir) });
   const flush = new FlushCoordinator();
-  return { api: createMainApi({ fs: config.fs, library, settings, host: config.host, flush }), library, settings, flush };
+  const jobs = new JobRegistry({ progress: (p) => config.emit('jobProgress', p), finished: (s) => config.emit('jobFinished', s) });
+  const api = createMainApi({ fs: config.fs, paths, library, projects, settings, host: config.host, flush, jobs, owners, now: config.now, ...(config.freeSpace ? { freeSpace: config.freeSpace } : {}) });
+  return { api, library, projects, settings, flush, jobs };
 }

@@ -7,6 +7,7 @@ import { err } from '../../shared/result.ts';
 import { nodeFileSystem } from '../services/fileSystem.ts';
 import { createServices } from '../services/serviceContainer.ts';
 import { moveToWorkspaceTrash } from '../services/workspaceTrash.ts';
+import type { WebHost } from './webHostServer.ts';
 import { startWebHost } from './webHostServer.ts';
 
 const HELP = `Usage: npm run web -- [options]
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   // the working copy; the project folder remains the truth either way.
   const requested = values.port !== undefined ? Number(values.port) : await rememberedPort(portFile);
 
+  // Events go to the browser over server-sent events once the server is up.
+  let host: WebHost | undefined;
+  const log = (message: string, error?: unknown) =>
+    process.stderr.write(`[web host] ${message}${error ? `: ${error instanceof Error ? error.stack : String(error)}` : ''}\n`);
   const services = createServices({
     fs: nodeFileSystem,
     userDataDir,
@@ -69,10 +74,13 @@ async function main(): Promise<void> {
     trash: async (folder) => moveToWorkspaceTrash(nodeFileSystem, (await services.settings.get()).workspaceDir, folder, new Date()),
     now: () => new Date(),
     confineToWorkspace: true,
+    emit: (event, payload) => host?.emit(event, payload),
+    log,
     host: {
       kind: 'web',
       platform: process.platform,
       showOpenDialog: () => Promise.resolve(err('NOT_SUPPORTED', 'The web host has no native dialogs; the app shows its own folder picker.')),
+      showSaveDialog: () => Promise.resolve(err('NOT_SUPPORTED', 'The web host has no native dialogs; bundles are written to the project folder.')),
       openExternal: () => Promise.resolve(),
       browseRoot: async () => (await services.settings.get()).workspaceDir,
     },
@@ -80,9 +88,6 @@ async function main(): Promise<void> {
   // The web host is always confined to the workspace it was started with.
   await services.settings.update({ workspaceDir });
 
-  const log = (message: string, error?: unknown) =>
-    process.stderr.write(`[web host] ${message}${error ? `: ${error instanceof Error ? error.stack : String(error)}` : ''}\n`);
-  let host;
   try {
     host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log });
   } catch (error) {
@@ -96,8 +101,13 @@ async function main(): Promise<void> {
   }
   await writeFile(portFile, String(host.port)).catch(() => undefined);
   process.stdout.write(`Shotcanvas web host serving ${workspaceDir}\nOpen: ${host.url}\n`);
+  const running = host;
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    // Fold open projects' journals into project.json before leaving.
+    void services.projects
+      .closeAll()
+      .then(() => running.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

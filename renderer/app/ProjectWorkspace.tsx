@@ -1,18 +1,20 @@
-import { ChevronLeft, Hand, MousePointer2, PanelRight, Plus, ZoomIn, ZoomOut } from 'lucide-react';
+import { Hand, Lock, MousePointer2, Plus } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { HostInfo, MenuCommand } from '../../shared/ipc/contract.ts';
-import { findFrameRate } from '../../shared/model/frameRate.ts';
 import type { ShotId } from '../../shared/ids.ts';
+import { findFrameRate } from '../../shared/model/frameRate.ts';
 import { SHOT_CARD, SHOT_CARD_HEIGHT } from '../../shared/model/shot.ts';
 import type { CanvasControls, CanvasTool } from '../canvas/CanvasView.tsx';
 import { CanvasView } from '../canvas/CanvasView.tsx';
 import { Selection } from '../editor/selection.ts';
 import { addShot, deleteShots } from '../editor/shotCommands.ts';
+import { useBundleActions } from '../panels/bundles/useBundleActions.tsx';
 import { IconButton } from '../panels/chrome/IconButton.tsx';
-import { SaveIndicator } from '../panels/chrome/SaveIndicator.tsx';
+import { WorkspaceToolbar } from '../panels/chrome/WorkspaceToolbar.tsx';
+import { ProjectHistoryPanel } from '../panels/history/ProjectHistoryPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
-import { onMainEvent } from '../platform/mainBridge.ts';
+import { callMain, onMainEvent } from '../platform/mainBridge.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { ProjectSession } from './projectSession.ts';
 import { useDocumentRevision, useSaveState, useSelection } from './useEditorState.ts';
@@ -21,11 +23,16 @@ import { isTextEditingTarget, matchShortcut } from './workspaceShortcuts.ts';
 interface Props {
   readonly session: ProjectSession;
   readonly host: HostInfo;
-  readonly onClose: () => void;
+  readonly onClose: (then?: 'import-bundle') => void;
+  /** After a restore: reload the workspace from the project folder. */
+  readonly onReopen: () => void;
 }
 
-/** One open project: toolbar, tool rail, canvas, inspector. */
-export function ProjectWorkspace({ session, host, onClose }: Props) {
+/** Deleting this many shots at once first saves a backup ("Before bulk delete"). */
+export const BULK_DELETE_BACKUP_THRESHOLD = 10;
+
+/** One open project: toolbar, tool rail, canvas, inspector or history. */
+export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
   const { store } = session;
   useDocumentRevision(store);
   const selection = useMemo(() => new Selection(), []);
@@ -34,12 +41,15 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
   const controls = useRef<CanvasControls | null>(null);
   const [tool, setTool] = useState<CanvasTool>('select');
   const [zoom, setZoom] = useState(1);
-  const [showInspector, setShowInspector] = useState(true);
+  const [rightPanel, setRightPanel] = useState<'inspector' | 'history' | null>('inspector');
+  const bundles = useBundleActions(host, () => undefined);
+  const readOnly = store.readOnly;
 
   // Deleted records leave the selection.
   useEffect(() => store.subscribe(() => selection.retain((id) => store.get(id as ShotId) !== undefined)), [store, selection]);
 
   const addShotAtCenter = useCallback(() => {
+    if (store.readOnly) return;
     const center = controls.current?.viewCenter() ?? { x: 0, y: 0 };
     // Stagger shots added in a row so they do not stack exactly on top of each other.
     const offset = (store.shots().length % 5) * 24;
@@ -48,13 +58,22 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
     controls.current?.editTitle(id);
   }, [store, selection]);
 
-  const deleteSelection = useCallback(() => {
+  const deleteSelection = useCallback(async () => {
     const ids = [...selection.current] as ShotId[];
-    if (ids.length === 0) return;
+    if (ids.length === 0 || store.readOnly) return;
+    if (ids.length >= BULK_DELETE_BACKUP_THRESHOLD) {
+      // A big delete is easy to regret: keep the state before it in Project history.
+      const flushed = await session.flush();
+      const backup = flushed ? await callMain('createBackup', { projectId: session.projectId, clientId: session.clientId, kind: 'pre-bulk-delete', note: `before deleting ${ids.length} shots` }) : null;
+      if (!backup?.ok) {
+        toast.error(`Nothing was deleted: the backup before deleting ${ids.length} shots failed.`, { description: backup ? backup.error.message : 'The project could not be saved first.' });
+        return;
+      }
+    }
     const count = deleteShots(store, ids);
     selection.clear();
-    if (count > 0) toast(`Deleted ${count} ${count === 1 ? 'shot' : 'shots'}`);
-  }, [store, selection]);
+    if (count > 0) toast(`Deleted ${count} ${count === 1 ? 'shot' : 'shots'}`, { description: count >= BULK_DELETE_BACKUP_THRESHOLD ? 'The state before is in Project history.' : undefined });
+  }, [store, selection, session]);
 
   const runCommand = useCallback(
     (command: MenuCommand) => {
@@ -62,7 +81,7 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
         case 'add-shot':
           return addShotAtCenter();
         case 'delete-selection':
-          return deleteSelection();
+          return void deleteSelection();
         case 'select-all': {
           const active = document.activeElement;
           if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return active.select();
@@ -77,23 +96,28 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
         case 'zoom-fit':
           return controls.current?.zoomToFit();
         case 'toggle-inspector':
-          return setShowInspector((v) => !v);
+          return setRightPanel((p) => (p === 'inspector' ? null : 'inspector'));
+        case 'project-history':
+          return setRightPanel((p) => (p === 'history' ? 'inspector' : 'history'));
+        case 'export-bundle':
+          return void session.flush().then(() => bundles.exportProject({ path: session.path, name: store.settings.name }));
+        case 'import-bundle':
+          return onClose('import-bundle');
         case 'close-project':
-          return onClose();
         case 'new-project':
         case 'open-project':
-          // Both start from the library, after this project is saved and closed.
+          // All of these start from the library, after this project is saved and closed.
           return onClose();
       }
     },
-    [addShotAtCenter, deleteSelection, selection, store, onClose],
+    [addShotAtCenter, deleteSelection, selection, store, onClose, session, bundles],
   );
 
   useEffect(() => onMainEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTextEditingTarget(event.target)) return;
+      if (isTextEditingTarget(event.target) || document.querySelector('[role="dialog"]')) return;
       const action = matchShortcut(event);
       if (!action) return;
       event.preventDefault();
@@ -108,56 +132,19 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
 
   const rate = findFrameRate(store.settings.frameRate)?.label ?? '';
   return (
-    <div className={`workspace${showInspector ? '' : ' no-inspector'}`}>
-      <header className="toolbar" role="toolbar" aria-label="Project toolbar">
-        <div className="toolbar-left">
-          <button type="button" className="btn btn-ghost toolbar-back" onClick={onClose} aria-label="Back to projects">
-            <ChevronLeft size={16} />
-          </button>
-          <span className="brand-mark small" aria-hidden="true" />
-          <span className="project-title" data-testid="project-title">
-            {store.settings.name}
-          </span>
-          <span className="toolbar-meta tabular">
-            {rate} · {store.settings.width}×{store.settings.height}
-          </span>
-          <SaveIndicator state={saveState} onRetry={() => void session.flush()} />
-        </div>
-        <div className="toolbar-right">
-          <span className="toolbar-meta tabular">
-            {store.shots().length} {store.shots().length === 1 ? 'shot' : 'shots'}
-          </span>
-          <div className="zoom-group" role="group" aria-label="Zoom">
-            <button type="button" className="icon-btn" aria-label="Zoom out" onClick={() => runCommand('zoom-out')}>
-              <ZoomOut size={15} />
-            </button>
-            <button
-              type="button"
-              className="zoom-readout tabular"
-              aria-label="Zoom to fit"
-              title="Zoom to fit (F)"
-              onClick={() => runCommand('zoom-fit')}
-              data-testid="zoom-readout"
-            >
-              {Math.round(zoom * 100)}%
-            </button>
-            <button type="button" className="icon-btn" aria-label="Zoom in" onClick={() => runCommand('zoom-in')}>
-              <ZoomIn size={15} />
-            </button>
-          </div>
-          <button type="button" className="btn btn-primary" onClick={addShotAtCenter}>
-            <Plus size={15} /> Shot
-          </button>
-          <IconButton
-            label={showInspector ? 'Hide inspector' : 'Show inspector'}
-            shortcut="I"
-            pressed={showInspector}
-            onClick={() => setShowInspector((v) => !v)}
-          >
-            <PanelRight size={16} />
-          </IconButton>
-        </div>
-      </header>
+    <div className={`workspace${rightPanel ? '' : ' no-inspector'}${readOnly ? ' read-only' : ''}`}>
+      <WorkspaceToolbar
+        name={store.settings.name}
+        meta={`${rate} · ${store.settings.width}×${store.settings.height}`}
+        shotCount={store.shots().length}
+        zoom={zoom}
+        saveState={saveState}
+        readOnly={readOnly !== null}
+        rightPanel={rightPanel}
+        onCommand={runCommand}
+        onRetrySave={() => void session.flush()}
+        onBack={() => onClose()}
+      />
       <nav className="tool-rail" aria-label="Tools">
         <IconButton label="Select" shortcut="V" pressed={tool === 'select'} onClick={() => setTool('select')}>
           <MousePointer2 size={17} />
@@ -166,23 +153,31 @@ export function ProjectWorkspace({ session, host, onClose }: Props) {
           <Hand size={17} />
         </IconButton>
         <span className="rail-separator" />
-        <IconButton label="Add shot" shortcut="S" onClick={addShotAtCenter}>
+        <IconButton label="Add shot" shortcut="S" onClick={addShotAtCenter} disabled={readOnly !== null}>
           <Plus size={17} />
         </IconButton>
       </nav>
       <main className="canvas-area">
+        {readOnly ? (
+          <div className="read-only-banner" role="status" data-testid="read-only-banner">
+            <Lock size={14} /> {readOnly}
+          </div>
+        ) : null}
         <ErrorBoundary area="the canvas">
           <CanvasView store={store} selection={selection} tool={tool} controlsRef={controls} onZoomChange={setZoom} />
         </ErrorBoundary>
       </main>
-      {showInspector ? (
+      {rightPanel === 'inspector' ? (
         <ErrorBoundary area="the inspector">
           <Inspector store={store} selectedIds={selected} />
         </ErrorBoundary>
       ) : null}
-      <span className="sr-only" aria-live="polite">
-        {host.kind === 'web' ? 'Web host' : 'Desktop'}
-      </span>
+      {rightPanel === 'history' ? (
+        <ErrorBoundary area="project history">
+          <ProjectHistoryPanel session={session} onClose={() => setRightPanel('inspector')} onRestored={onReopen} />
+        </ErrorBoundary>
+      ) : null}
+      {bundles.dialogs}
     </div>
   );
 }

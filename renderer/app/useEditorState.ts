@@ -4,11 +4,11 @@ import type { Selection } from '../editor/selection.ts';
 import type { SaveState } from '../db/snapshotScheduler.ts';
 import type { ProjectSession } from './projectSession.ts';
 
-/** Re-renders on every document change; returns the revision (cheap to compare). */
+/** Re-renders on every document notification (edits, read-only switch); returns a counter. */
 export function useDocumentRevision(store: DocumentStore): number {
   return useSyncExternalStore(
     (notify) => store.subscribe(notify),
-    () => store.revision,
+    () => store.viewVersion,
   );
 }
 

@@ -129,7 +129,9 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
         if (bounds) applyCamera(fitBounds(bounds, viewport));
       },
       viewCenter: () => screenToWorld(cameraRef.current, { x: viewport.width / 2, y: viewport.height / 2 }),
-      editTitle: (id) => setEditing(id),
+      editTitle: (id) => {
+        if (!store.readOnly) setEditing(id);
+      },
     }),
     [viewport, applyCamera, store, selection],
   );
@@ -221,7 +223,9 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
         else if (!selection.has(id)) selection.set([id]);
         hostRef.current?.focus({ preventScroll: true });
       },
-      onEditTitle: (id) => setEditing(id),
+      onEditTitle: (id) => {
+        if (!store.readOnly) setEditing(id);
+      },
       onDragStart: (id) => {
         if (!selection.has(id)) selection.set([id]);
         dragOrigins.current.clear();
@@ -264,7 +268,7 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
   };
 
   const onStageDblClick = (event: KonvaEventObject<MouseEvent>) => {
-    if (event.target !== event.target.getStage() || panMode) return;
+    if (event.target !== event.target.getStage() || panMode || store.readOnly) return;
     const pointer = event.target.getStage()!.getPointerPosition();
     if (!pointer) return;
     const world = screenToWorld(cameraRef.current, pointer);
@@ -304,7 +308,7 @@ export function CanvasView({ store, selection, tool, controlsRef, onZoomChange }
                 number={numbers.get(shot.id) ?? ''}
                 durationLabel={shot.plannedDurationFrames ? formatDurationShort(shot.plannedDurationFrames, settings.frameRate) : null}
                 selected={selected.has(shot.id)}
-                draggable={!panMode}
+                draggable={!panMode && store.readOnly === null}
                 handlers={handlers}
               />
             ))}

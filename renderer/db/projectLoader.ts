@@ -1,3 +1,4 @@
+import { APP_VERSION, MIN_READER_VERSION, compareVersions } from '../../shared/appInfo.ts';
 import type { ProjectFile } from '../../shared/model/projectFile.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
@@ -28,6 +29,7 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
   if (!meta) reason = 'the working copy in the browser was empty';
   else if (meta.folderPath !== folderPath) reason = 'the working copy belonged to another folder';
   else if (meta.schemaVersion !== PROJECT_SCHEMA_VERSION) reason = 'the working copy had another schema version';
+  else if (compareVersions(APP_VERSION, meta.minReaderVersion) < 0) reason = 'the working copy was written by a newer version of Shotcanvas';
   else if (meta.revision < file.revision) reason = 'the project folder was newer than the working copy';
 
   if (reason === null && meta) {
@@ -38,7 +40,7 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
   await db.transaction('rw', db.shots, db.meta, async () => {
     await db.shots.clear();
     await db.shots.bulkPut([...file.data.shots]);
-    await db.meta.put({ key: 'state', revision: file.revision, folderPath, settings: file.data.settings, schemaVersion: PROJECT_SCHEMA_VERSION });
+    await db.meta.put({ key: 'state', revision: file.revision, folderPath, settings: file.data.settings, schemaVersion: PROJECT_SCHEMA_VERSION, minReaderVersion: MIN_READER_VERSION });
   });
   return { settings: file.data.settings, revision: file.revision, shots: file.data.shots, source: 'folder', reason, aheadOfFolder: false };
 }

@@ -1,4 +1,3 @@
-import type { ProjectData } from '../../shared/model/projectFile.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 
 export type SaveState =
@@ -14,9 +13,13 @@ export interface SnapshotTimers {
 }
 
 export interface SnapshotSchedulerOptions {
-  /** Sends the snapshot to main; resolves with the acknowledged revision. */
-  readonly save: (revision: number, data: ProjectData) => Promise<Result<{ revision: number; savedAt: string }>>;
-  readonly snapshot: () => { revision: number; data: ProjectData };
+  /**
+   * Sends everything up to `revision` to main (what exactly is the caller's business: changed
+   * records or the whole document); resolves with the acknowledged revision.
+   */
+  readonly save: (revision: number) => Promise<Result<{ revision: number; savedAt: string }>>;
+  /** The document's current revision. */
+  readonly revision: () => number;
   readonly onState: (state: SaveState) => void;
   readonly initialRevision: number;
   readonly quietMs?: number;
@@ -86,7 +89,7 @@ export class SnapshotScheduler {
     // Loop: several callers (blur, pagehide, a flush request) may wait on the same save; only the
     // first to wake may start the next one, the others must wait for it instead of saving again.
     while (this.inFlight) await this.inFlight;
-    const { revision, data } = this.options.snapshot();
+    const revision = this.options.revision();
     if (revision <= this.savedRevision) return true;
     if (this.timer !== null) {
       this.options.timers.clearTimeout(this.timer);
@@ -95,12 +98,12 @@ export class SnapshotScheduler {
     let succeeded = false;
     const run = (async () => {
       this.setState({ kind: 'saving', revision });
-      const result = await this.options.save(revision, data);
+      const result = await this.options.save(revision);
       if (result.ok) {
         this.failures = 0;
         this.savedRevision = Math.max(this.savedRevision, result.value.revision);
         succeeded = true;
-        const latest = this.options.snapshot().revision;
+        const latest = this.options.revision();
         if (latest > this.savedRevision) {
           this.firstDirtyAt = this.options.timers.now();
           this.setState({ kind: 'unsaved', revision: latest });
@@ -126,7 +129,7 @@ export class SnapshotScheduler {
   }
 
   hasUnsaved(): boolean {
-    return this.options.snapshot().revision > this.savedRevision;
+    return this.options.revision() > this.savedRevision;
   }
 
   dispose(): void {

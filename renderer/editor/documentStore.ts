@@ -1,5 +1,5 @@
 import type { ShotId } from '../../shared/ids.ts';
-import type { ProjectData } from '../../shared/model/projectFile.ts';
+import type { DocumentData } from '../../shared/model/documentData.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
 
@@ -21,8 +21,11 @@ export interface Diff {
   readonly origin: DiffOrigin;
 }
 
-/** 'user' edits are persisted and undoable; 'load' replaces the document wholesale. */
-export type DiffOrigin = 'user' | 'load';
+/**
+ * 'user' edits are persisted and undoable; 'load' replaces records from storage; 'view' changes
+ * nothing in the document (e.g. it became read-only) but views must re-render.
+ */
+export type DiffOrigin = 'user' | 'load' | 'view';
 
 export interface Transaction {
   get(id: DocRecordId): DocRecord | undefined;
@@ -46,6 +49,12 @@ export class DocumentStore {
   private settingsValue: ProjectSettings;
   private revisionValue: number;
   private readonly now: () => number;
+  /**
+   * Why this document must not change (a project from a newer version, or one another window
+   * took over); null when editable. Transactions are refused while set.
+   */
+  private readOnlyValue: string | null = null;
+  private viewVersionValue = 0;
 
   constructor(settings: ProjectSettings, revision: number, records: Iterable<DocRecord>, now: () => number = Date.now) {
     this.settingsValue = settings;
@@ -56,6 +65,26 @@ export class DocumentStore {
 
   get revision(): number {
     return this.revisionValue;
+  }
+
+  get readOnly(): string | null {
+    return this.readOnlyValue;
+  }
+
+  /** Makes the document read-only (and tells subscribers, so the UI can say why). */
+  setReadOnly(reason: string): void {
+    this.readOnlyValue = reason;
+    this.notify({ revision: this.revisionValue, changes: [], origin: 'view' });
+  }
+
+  /** Increments on every notification (edits and view-only changes): what React views watch. */
+  get viewVersion(): number {
+    return this.viewVersionValue;
+  }
+
+  private notify(diff: Diff): void {
+    this.viewVersionValue += 1;
+    for (const listener of this.listeners) listener(diff);
   }
 
   get settings(): ProjectSettings {
@@ -81,8 +110,8 @@ export class DocumentStore {
     return this.shotCache;
   }
 
-  /** The document as plain data for `project.json`. */
-  toData(): ProjectData {
+  /** The whole document as plain data (a full save to the project folder). */
+  toData(): DocumentData {
     return { settings: this.settingsValue, shots: [...this.shots()] };
   }
 
@@ -96,6 +125,7 @@ export class DocumentStore {
    * when nothing actually changed (no revision is spent on a no-op).
    */
   transact(edit: (tx: Transaction) => void): Diff | null {
+    if (this.readOnlyValue !== null) return null;
     const working = new Map<DocRecordId, DocRecord | null>();
     const read = (id: DocRecordId) => (working.has(id) ? (working.get(id) ?? undefined) : this.records.get(id));
     const now = this.now();
@@ -135,7 +165,7 @@ export class DocumentStore {
     this.shotCache = null;
     this.revisionValue += 1;
     const diff: Diff = { revision: this.revisionValue, changes, origin };
-    for (const listener of this.listeners) listener(diff);
+    this.notify(diff);
     return diff;
   }
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { Unbranded } from '../ids.ts';
 import { MENU_COMMANDS } from './contract.ts';
-import type { MainApiArg, MainApiMethod, MainEventName, MainEvents } from './contract.ts';
+import type { MainApiArg, MainApiMethod, MainEventName } from './contract.ts';
 import { frameRateSchema } from '../model/frameRate.schema.ts';
-import { projectDataSchema } from '../model/projectFile.ts';
+import { MAX_SHOTS, documentDataSchema } from '../model/documentData.ts';
+import { projectSettingsSchema } from '../model/projectSettings.ts';
+import { shotRecordSchema } from '../model/shot.ts';
 
 /**
  * Runtime schemas for every method's argument. Main validates each call with these before any
@@ -19,6 +21,10 @@ const projectIdSchema = z.uuid();
 
 const noArgument = z.undefined();
 
+const clientIdSchema = z.string().min(8).max(100);
+const projectClient = { projectId: projectIdSchema, clientId: clientIdSchema };
+const jobIdSchema = z.uuid();
+
 export const MAIN_API_ARG_SCHEMAS = {
   getHostInfo: noArgument,
   listProjects: noArgument,
@@ -30,25 +36,41 @@ export const MAIN_API_ARG_SCHEMAS = {
     height: z.number().int().min(16).max(16384),
     parentDir: pathSchema.optional(),
   }),
-  openProject: z.strictObject({ path: pathSchema }),
-  closeProject: z.strictObject({ projectId: projectIdSchema }),
+  openProject: z.strictObject({ path: pathSchema, clientId: clientIdSchema }),
+  closeProject: z.strictObject(projectClient),
   renameProject: z.strictObject({ path: pathSchema, name: z.string().max(500) }),
   duplicateProject: z.strictObject({ path: pathSchema, name: z.string().max(500) }),
   trashProject: z.strictObject({ path: pathSchema }),
   forgetRecentProject: z.strictObject({ path: pathSchema }),
-  saveSnapshot: z.strictObject({
-    projectId: projectIdSchema,
-    revision: z.number().int().min(0),
-    data: projectDataSchema,
-  }),
+  saveSnapshot: z.strictObject({ ...projectClient, revision: z.number().int().min(0), data: documentDataSchema }),
+  saveChanges: z
+    .strictObject({
+      ...projectClient,
+      baseRevision: z.number().int().min(0),
+      revision: z.number().int().min(1),
+      puts: z.array(shotRecordSchema).max(MAX_SHOTS),
+      deletes: z.array(z.uuid()).max(MAX_SHOTS),
+      settings: projectSettingsSchema.nullable(),
+    })
+    .refine((c) => c.revision > c.baseRevision, { message: 'revision must be greater than baseRevision', path: ['revision'] }),
+  answerOwnerPing: z.strictObject({ projectId: projectIdSchema, nonce: z.uuid(), clientId: clientIdSchema }),
+  listBackups: z.strictObject({ path: pathSchema }),
+  createBackup: z.strictObject({ ...projectClient, kind: z.enum(['pre-bulk-delete', 'pre-import']), note: z.string().max(500).nullable() }),
+  restoreBackup: z.strictObject({ ...projectClient, backupId: z.string().min(1).max(200) }),
+  recoverProject: z.strictObject({ path: pathSchema, backupId: z.string().min(1).max(200) }),
+  exportBundle: z.strictObject({ path: pathSchema, targetPath: pathSchema.optional() }),
+  importBundle: z.strictObject({ bundlePath: pathSchema, name: z.string().max(500).optional() }),
+  cancelJob: z.strictObject({ jobId: jobIdSchema }),
+  getDiskStatus: z.strictObject({ path: pathSchema }),
   getSettings: noArgument,
   updateSettings: z.strictObject({
     workspaceDir: pathSchema.optional(),
     inspectorWidth: z.number().int().min(240).max(800).optional(),
     showInspector: z.boolean().optional(),
   }),
-  browseFolder: z.strictObject({ path: pathSchema.optional() }),
-  showOpenDialog: z.strictObject({ purpose: z.enum(['open-project', 'choose-folder']) }),
+  browseFolder: z.strictObject({ path: pathSchema.optional(), fileExtensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(10).optional() }),
+  showOpenDialog: z.strictObject({ purpose: z.enum(['open-project', 'choose-folder', 'import-bundle']) }),
+  showSaveDialog: z.strictObject({ purpose: z.literal('export-bundle'), defaultName: z.string().min(1).max(255) }),
   openExternal: z.strictObject({ url: z.string().max(2048) }),
   acknowledgeFlush: z.strictObject({ requestId: z.string().min(1).max(100), saved: z.boolean() }),
 } satisfies { [M in MainApiMethod]: z.ZodType<unknown> };
@@ -73,7 +95,23 @@ type Mismatched = ArgsMatch[MainApiMethod] extends true ? never : Exclude<ArgsMa
 const schemasMatchContract: [Mismatched] extends [never] ? true : Mismatched = true;
 export const ARG_SCHEMAS_MATCH = schemasMatchContract;
 
+const diskStatusSchema = z.strictObject({ path: z.string(), freeBytes: z.number(), low: z.boolean(), message: z.string().nullable() });
+const jobKindSchema = z.enum(['bundle-export', 'bundle-import', 'backup-restore']);
+
 export const MAIN_EVENT_SCHEMAS = {
   menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),
   flushRequest: z.strictObject({ requestId: z.string().min(1).max(100), reason: z.enum(['blur', 'close', 'quit']) }),
-} satisfies { [E in MainEventName]: z.ZodType<MainEvents[E]> };
+  jobProgress: z.strictObject({ jobId: z.string(), kind: jobKindSchema, label: z.string(), done: z.number(), total: z.number(), phase: z.string().nullable() }),
+  jobFinished: z.strictObject({
+    jobId: z.string(),
+    kind: jobKindSchema,
+    label: z.string(),
+    ok: z.boolean(),
+    error: z.strictObject({ code: z.string(), message: z.string(), where: z.string().optional() }).nullable(),
+    value: z.unknown(),
+  }),
+  ownerPing: z.strictObject({ projectId: z.string(), nonce: z.string() }),
+  projectTakenOver: z.strictObject({ projectId: z.string(), clientId: z.string() }),
+  storageWarning: diskStatusSchema,
+  openBundle: z.strictObject({ path: z.string() }),
+} satisfies { [E in MainEventName]: z.ZodType<unknown> };

@@ -1,7 +1,10 @@
-import type { ProjectId } from '../ids.ts';
+import type { ProjectId, ShotId } from '../ids.ts';
 import type { FrameRate } from '../model/frameRate.ts';
-import type { ProjectData, ProjectFile } from '../model/projectFile.ts';
-import type { Result } from '../result.ts';
+import type { DocumentData } from '../model/documentData.ts';
+import type { ProjectFile } from '../model/projectFile.ts';
+import type { ProjectSettings } from '../model/projectSettings.ts';
+import type { ShotRecord } from '../model/shot.ts';
+import type { AppError, Result } from '../result.ts';
 
 /** The global the preload (desktop) or the bridge script (web host) defines: `window.shotcanvas`. */
 export const BRIDGE_GLOBAL = 'shotcanvas';
@@ -15,17 +18,33 @@ export interface MainApi {
   getHostInfo(): Promise<Result<HostInfo>>;
   listProjects(): Promise<Result<ProjectSummary[]>>;
   createProject(input: CreateProjectInput): Promise<Result<ProjectSummary>>;
-  openProject(input: ProjectPathInput): Promise<Result<OpenedProject>>;
-  closeProject(input: ProjectIdInput): Promise<Result<null>>;
+  openProject(input: OpenProjectInput): Promise<Result<OpenedProject>>;
+  closeProject(input: ProjectClientInput): Promise<Result<null>>;
   renameProject(input: RenameProjectInput): Promise<Result<ProjectSummary>>;
   duplicateProject(input: RenameProjectInput): Promise<Result<ProjectSummary>>;
   trashProject(input: ProjectPathInput): Promise<Result<TrashOutcome>>;
   forgetRecentProject(input: ProjectPathInput): Promise<Result<null>>;
+  /** Whole document (first save after recovery, or after a revision conflict). */
   saveSnapshot(input: SaveSnapshotInput): Promise<Result<SnapshotAck>>;
+  /** The records changed since `baseRevision`: the normal autosave, appended to the journal. */
+  saveChanges(input: SaveChangesInput): Promise<Result<SnapshotAck>>;
+  /** The owner of an open project answers main's "are you still there?" (single writer). */
+  answerOwnerPing(input: OwnerPingAnswer): Promise<Result<null>>;
+  listBackups(input: ProjectPathInput): Promise<Result<BackupInfo[]>>;
+  createBackup(input: CreateBackupInput): Promise<Result<BackupInfo>>;
+  /** Saves the current state as a backup, then replaces it with the backup (a job). */
+  restoreBackup(input: RestoreBackupInput): Promise<Result<JobStarted>>;
+  /** For a project whose project.json is damaged: set it aside and use this backup instead. */
+  recoverProject(input: RecoverProjectInput): Promise<Result<RecoveredProject>>;
+  exportBundle(input: ExportBundleInput): Promise<Result<JobStarted>>;
+  importBundle(input: ImportBundleInput): Promise<Result<JobStarted>>;
+  cancelJob(input: { jobId: string }): Promise<Result<{ cancelled: boolean }>>;
+  getDiskStatus(input: ProjectPathInput): Promise<Result<DiskStatus>>;
   getSettings(): Promise<Result<AppSettings>>;
   updateSettings(input: AppSettingsPatch): Promise<Result<AppSettings>>;
   browseFolder(input: BrowseFolderInput): Promise<Result<FolderListing>>;
   showOpenDialog(input: OpenDialogInput): Promise<Result<PickedPath>>;
+  showSaveDialog(input: SaveDialogInput): Promise<Result<PickedPath>>;
   openExternal(input: { url: string }): Promise<Result<null>>;
   /** The renderer finished a `flushRequest` (its pending edits reached the folder, or failed). */
   acknowledgeFlush(input: FlushAck): Promise<Result<null>>;
@@ -42,12 +61,25 @@ export interface MainEvents {
   menuCommand: { command: MenuCommand };
   /** Main wants pending edits written now (window blur, close, quit). */
   flushRequest: { requestId: string; reason: 'blur' | 'close' | 'quit' };
+  jobProgress: JobProgress;
+  jobFinished: JobSummary;
+  /** Main asks the owner of an open project whether it is still there. */
+  ownerPing: { projectId: string; nonce: string };
+  /** Another window or tab took this project over; the old one must stop writing. */
+  projectTakenOver: { projectId: string; clientId: string };
+  /** Free disk space fell below the safety margin where a project or its backups live. */
+  storageWarning: DiskStatus;
+  /** The OS asked to open a project bundle (file association, double-click). */
+  openBundle: { path: string };
 }
 
 export const MENU_COMMANDS = [
   'new-project',
   'open-project',
   'close-project',
+  'import-bundle',
+  'export-bundle',
+  'project-history',
   'add-shot',
   'delete-selection',
   'select-all',
@@ -98,18 +130,100 @@ export interface ProjectPathInput {
   readonly path: string;
 }
 
-export interface ProjectIdInput {
-  readonly projectId: ProjectId;
-}
-
 export interface RenameProjectInput {
   readonly path: string;
   readonly name: string;
 }
 
+export interface OpenProjectInput {
+  readonly path: string;
+  /** This window's or tab's id: one client writes a project at a time. */
+  readonly clientId: string;
+}
+
+export interface ProjectClientInput {
+  readonly projectId: ProjectId;
+  readonly clientId: string;
+}
+
 export interface OpenedProject {
   readonly summary: ProjectSummary;
   readonly file: ProjectFile;
+  /** Set when the project must not be written (made by a newer version); the text says why. */
+  readonly readOnly: string | null;
+  /** What recovery did on open (swept temp files, replayed edits, migrated format…), for notices. */
+  readonly notices: readonly string[];
+}
+
+export interface OwnerPingAnswer {
+  readonly projectId: string;
+  readonly nonce: string;
+  readonly clientId: string;
+}
+
+export type BackupKind = 'auto' | 'launch' | 'pre-migration' | 'pre-import' | 'pre-bulk-delete' | 'pre-restore' | 'pre-recovery';
+
+/** One entry of the Project history panel. */
+export interface BackupInfo {
+  readonly id: string;
+  readonly kind: BackupKind;
+  readonly createdAt: string;
+  readonly revision: number;
+  readonly schemaVersion: number;
+  readonly sizeBytes: number;
+  readonly shotCount: number;
+  readonly takeCount: number;
+  readonly note: string | null;
+}
+
+export interface CreateBackupInput extends ProjectClientInput {
+  readonly kind: 'pre-bulk-delete' | 'pre-import';
+  readonly note: string | null;
+}
+
+export interface RestoreBackupInput extends ProjectClientInput {
+  readonly backupId: string;
+}
+
+export interface RecoverProjectInput {
+  readonly path: string;
+  readonly backupId: string;
+}
+
+export interface RecoveredProject {
+  readonly path: string;
+  /** Where the damaged project.json was kept. */
+  readonly damagedFileKeptAs: string;
+}
+
+export interface ExportBundleInput {
+  readonly path: string;
+  /** Absent: `<project>/exports/<name> <time>.shotcanvas`. */
+  readonly targetPath?: string;
+}
+
+export interface ImportBundleInput {
+  readonly bundlePath: string;
+  readonly name?: string;
+}
+
+export interface JobStarted {
+  readonly jobId: string;
+  /** Where the job writes, when that is known at the start (bundle export). */
+  readonly targetPath: string | null;
+}
+
+export interface DiskStatus {
+  readonly path: string;
+  readonly freeBytes: number;
+  /** Below the safety margin: large writes are refused and the user is warned. */
+  readonly low: boolean;
+  readonly message: string | null;
+}
+
+export interface SaveDialogInput {
+  readonly purpose: 'export-bundle';
+  readonly defaultName: string;
 }
 
 export interface TrashOutcome {
@@ -117,10 +231,17 @@ export interface TrashOutcome {
   readonly location: string;
 }
 
-export interface SaveSnapshotInput {
-  readonly projectId: ProjectId;
+export interface SaveSnapshotInput extends ProjectClientInput {
   readonly revision: number;
-  readonly data: ProjectData;
+  readonly data: DocumentData;
+}
+
+export interface SaveChangesInput extends ProjectClientInput {
+  readonly baseRevision: number;
+  readonly revision: number;
+  readonly puts: readonly ShotRecord[];
+  readonly deletes: readonly ShotId[];
+  readonly settings: ProjectSettings | null;
 }
 
 export interface SnapshotAck {
@@ -139,12 +260,16 @@ export type AppSettingsPatch = Partial<AppSettings>;
 export interface BrowseFolderInput {
   /** Absent: the workspace folder. */
   readonly path?: string;
+  /** Also list files with these extensions (e.g. ['shotcanvas']), for the web host's file picker. */
+  readonly fileExtensions?: readonly string[];
 }
 
 export interface FolderEntry {
   readonly name: string;
   readonly path: string;
   readonly isProject: boolean;
+  /** A file (listed only when fileExtensions asked for it), not a folder. */
+  readonly isFile: boolean;
 }
 
 export interface FolderListing {
@@ -155,12 +280,34 @@ export interface FolderListing {
 }
 
 export interface OpenDialogInput {
-  readonly purpose: 'open-project' | 'choose-folder';
+  readonly purpose: 'open-project' | 'choose-folder' | 'import-bundle';
 }
 
 export interface PickedPath {
   /** Null when the user cancelled. */
   readonly path: string | null;
+}
+
+export type JobKind = 'bundle-export' | 'bundle-import' | 'backup-restore';
+
+/** Progress of a long job (bundle export/import, restore), pushed as the `jobProgress` event. */
+export interface JobProgress {
+  readonly jobId: string;
+  readonly kind: JobKind;
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  readonly phase: string | null;
+}
+
+/** The end of a job, pushed as the `jobFinished` event. */
+export interface JobSummary {
+  readonly jobId: string;
+  readonly kind: JobKind;
+  readonly label: string;
+  readonly ok: boolean;
+  readonly error: AppError | null;
+  readonly value: unknown;
 }
 
 export type MainApiMethod = keyof MainApi;
@@ -178,15 +325,26 @@ export const MAIN_API_METHODS = [
   'trashProject',
   'forgetRecentProject',
   'saveSnapshot',
+  'saveChanges',
+  'answerOwnerPing',
+  'listBackups',
+  'createBackup',
+  'restoreBackup',
+  'recoverProject',
+  'exportBundle',
+  'importBundle',
+  'cancelJob',
+  'getDiskStatus',
   'getSettings',
   'updateSettings',
   'browseFolder',
   'showOpenDialog',
+  'showSaveDialog',
   'openExternal',
   'acknowledgeFlush',
 ] as const satisfies readonly MainApiMethod[];
 
-export const MAIN_EVENT_NAMES = ['menuCommand', 'flushRequest'] as const satisfies readonly MainEventName[];
+export const MAIN_EVENT_NAMES = ['menuCommand', 'flushRequest', 'jobProgress', 'jobFinished', 'ownerPing', 'projectTakenOver', 'storageWarning', 'openBundle'] as const satisfies readonly MainEventName[];
 
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // If a method is added to MainApi but not to the list (or the reverse), this line fails to compile.

@@ -1,22 +1,24 @@
 import { z } from 'zod';
+import { compareVersions } from '../appInfo.ts';
 import type { ProjectId } from '../ids.ts';
 import { PROJECT_FORMAT_ID } from '../identity.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
-import type { ProjectSettings } from './projectSettings.ts';
+import { describeSchemaIssues, findForbiddenKey } from '../validation.ts';
+import type { DocumentData, Tombstone } from './documentData.ts';
+import { MAX_SHOTS, documentDataSchema, tombstoneSchema } from './documentData.ts';
+import { migrateProjectData } from './projectMigrations.ts';
 import { projectSettingsSchema } from './projectSettings.ts';
-import type { ShotRecord } from './shot.ts';
 import { shotRecordSchema } from './shot.ts';
 
-/** The project-file schema this build writes. Readers refuse to write files from a newer one. */
-export const PROJECT_SCHEMA_VERSION = 1;
+/** The project-file schema this build writes. */
+export const PROJECT_SCHEMA_VERSION = 2;
 export const MAX_PROJECT_FILE_BYTES = 512 * 1024 * 1024;
-export const MAX_SHOTS = 200_000;
+export { MAX_SHOTS };
 
-/** The document: everything the renderer edits, as plain data. */
-export interface ProjectData {
-  readonly settings: ProjectSettings;
-  readonly shots: readonly ShotRecord[];
+/** Everything in `project.json`'s `data`: the document plus what main keeps beside it. */
+export interface ProjectData extends DocumentData {
+  readonly tombstones: readonly Tombstone[];
 }
 
 /** `project.json`: the durable, self-describing snapshot of a project folder. */
@@ -39,7 +41,10 @@ export interface ProjectFile {
 export const projectDataSchema = z.strictObject({
   settings: projectSettingsSchema,
   shots: z.array(shotRecordSchema).max(MAX_SHOTS),
+  tombstones: z.array(tombstoneSchema).max(MAX_SHOTS * 5),
 });
+
+export { documentDataSchema };
 
 const envelopeSchema = z.strictObject({
   format: z.literal(PROJECT_FORMAT_ID),
@@ -53,33 +58,13 @@ const envelopeSchema = z.strictObject({
   data: z.unknown(),
 });
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Finds `__proto__`-style keys anywhere: they must never reach object spreads or merges. */
-export function findForbiddenKey(value: unknown, path = '$'): string | null {
-  const stack: Array<[unknown, string]> = [[value, path]];
-  while (stack.length > 0) {
-    const [node, at] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => stack.push([item, `${at}[${i}]`]));
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return `${at}.${key}`;
-      stack.push([(node as Record<string, unknown>)[key], `${at}.${key}`]);
-    }
+function checkRecords(data: ProjectData, where: string): Result<ProjectData> {
+  const ids = new Set<string>();
+  for (const shot of data.shots) {
+    if (ids.has(shot.id)) return err('INVALID_PROJECT_FILE', `${where}: shot id ${shot.id} appears twice.`, where);
+    ids.add(shot.id);
   }
-  return null;
-}
-
-/** Turns a zod issue list into one sentence naming the first bad field. */
-export function describeSchemaIssues(error: z.ZodError, prefix: string): string {
-  const first = error.issues[0];
-  if (!first) return 'the data does not match the expected shape';
-  const where = [prefix, ...first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('');
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
-  return `${where}: ${first.message}${more}`;
+  return ok(data);
 }
 
 export function validateProjectData(raw: unknown, where: string): Result<ProjectData> {
@@ -89,19 +74,32 @@ export function validateProjectData(raw: unknown, where: string): Result<Project
   if (!parsed.success) {
     return err('INVALID_PROJECT_FILE', `${where} is not a valid Shotcanvas project: ${describeSchemaIssues(parsed.error, 'data')}.`, where);
   }
-  const ids = new Set<string>();
-  for (const shot of parsed.data.shots) {
-    if (ids.has(shot.id)) return err('INVALID_PROJECT_FILE', `${where}: shot id ${shot.id} appears twice.`, where);
-    ids.add(shot.id);
-  }
-  return ok(parsed.data as unknown as ProjectData);
+  return checkRecords(parsed.data as unknown as ProjectData, where);
+}
+
+export interface ParsedProjectFile {
+  /** The file in this build's schema (migrated when it was older). */
+  readonly file: ProjectFile;
+  /** The schema version as written; lower than PROJECT_SCHEMA_VERSION when migrated. */
+  readonly originalSchemaVersion: number;
+  /** `data` exactly as written, which is what `contentHash` covers. */
+  readonly originalData: unknown;
+  /** Set when the file comes from a newer schema this build can read but must not write. */
+  readonly readOnlyReason: string | null;
+}
+
+export interface ParseOptions {
+  /** This app's version, to decide whether a newer file's minReaderVersion still lets us read it. */
+  readonly readerVersion: string;
 }
 
 /**
- * Parses and validates the text of a `project.json`. Never throws. A file from a newer schema is
- * reported as NEWER_VERSION (with its version) so the caller can explain or open it read-only.
+ * Parses and validates the text of a `project.json`, never throwing. Older schemas are migrated
+ * (pure steps). A newer schema opens read-only when its minReaderVersion allows this app and its
+ * data still has the shape we know (newer versions may add collections, which are ignored);
+ * otherwise it is refused with NEWER_VERSION.
  */
-export function parseProjectFileText(text: string, where: string): Result<ProjectFile> {
+export function parseProjectFile(text: string, where: string, options: ParseOptions): Result<ParsedProjectFile> {
   if (text.length > MAX_PROJECT_FILE_BYTES) {
     return err('INVALID_PROJECT_FILE', `${where} is larger than ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB; refusing to load it.`, where);
   }
@@ -121,20 +119,54 @@ export function parseProjectFileText(text: string, where: string): Result<Projec
   if (record['format'] !== PROJECT_FORMAT_ID) {
     return err('INVALID_PROJECT_FILE', `${where} is not a Shotcanvas project file (format is ${JSON.stringify(record['format'] ?? null)}).`, where);
   }
-  const version = record['schemaVersion'];
-  if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_SCHEMA_VERSION) {
-    const by = (record['writtenBy'] as { version?: unknown } | undefined)?.version;
-    return err(
-      'NEWER_VERSION',
-      `${where} was written by a newer Shotcanvas${typeof by === 'string' ? ` (${by.slice(0, 20)})` : ''} with project format ${version}; this app reads up to format ${PROJECT_SCHEMA_VERSION}. Update Shotcanvas to open it.`,
-      where,
-    );
-  }
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) {
     return err('INVALID_PROJECT_FILE', `${where} is damaged: ${describeSchemaIssues(envelope.error, '$')}.`, where);
   }
-  const data = validateProjectData(envelope.data.data, where);
+  const { schemaVersion, minReaderVersion, writtenBy } = envelope.data;
+  const originalData = envelope.data.data;
+  let data: Result<ProjectData>;
+  let readOnlyReason: string | null = null;
+  if (schemaVersion > PROJECT_SCHEMA_VERSION) {
+    const newer = `${where} was written by Shotcanvas ${writtenBy.version} (project format ${schemaVersion}); this app reads up to format ${PROJECT_SCHEMA_VERSION}`;
+    if (compareVersions(options.readerVersion, minReaderVersion) < 0) {
+      return err('NEWER_VERSION', `${newer} and it needs Shotcanvas ${minReaderVersion} or later. Update Shotcanvas to open it.`, where);
+    }
+    // Keep only the collections this build knows; they must still have the shape we know.
+    const known = pickKnownCollections(originalData);
+    data = validateProjectData(known, where);
+    if (!data.ok) return err('NEWER_VERSION', `${newer}, and its data changed in ways this version cannot show. Update Shotcanvas to open it.`, where);
+    readOnlyReason = `${newer}. It is open read-only so nothing of the newer version's data can be lost; update Shotcanvas to edit it.`;
+  } else if (schemaVersion < PROJECT_SCHEMA_VERSION) {
+    const migrated = migrateProjectData(originalData, schemaVersion, PROJECT_SCHEMA_VERSION);
+    if (!migrated.ok) return err(migrated.error.code, `${where}: ${migrated.error.message}`, where);
+    data = validateProjectData(migrated.value, where);
+  } else {
+    data = validateProjectData(originalData, where);
+  }
   if (!data.ok) return data;
-  return ok({ ...envelope.data, projectId: envelope.data.projectId as ProjectId, format: PROJECT_FORMAT_ID, data: data.value });
+  const file: ProjectFile = {
+    ...envelope.data,
+    format: PROJECT_FORMAT_ID,
+    projectId: envelope.data.projectId as ProjectId,
+    schemaVersion: Math.max(schemaVersion, PROJECT_SCHEMA_VERSION),
+    data: data.value,
+  };
+  return ok({ file, originalSchemaVersion: schemaVersion, originalData, readOnlyReason });
 }
+
+function pickKnownCollections(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const source = data as Record<string, unknown>;
+  return { settings: source['settings'], shots: source['shots'], tombstones: source['tombstones'] ?? [] };
+}
+
+/** Parse for callers that only read files of this build's schema or older (tests, tools). */
+export function parseProjectFileText(text: string, where: string, readerVersion = '0.0.0'): Result<ProjectFile> {
+  const parsed = parseProjectFile(text, where, { readerVersion });
+  if (!parsed.ok) return parsed;
+  if (parsed.value.readOnlyReason) return err('NEWER_VERSION', parsed.value.readOnlyReason, where);
+  return ok(parsed.value.file);
+}
+
+export { describeSchemaIssues, findForbiddenKey } from '../validation.ts';

@@ -8,6 +8,7 @@ interface BaseProps {
   /** Returns a message when the text cannot be committed. */
   readonly validate?: (text: string) => string | null;
   readonly onCommit: (text: string) => void;
+  readonly disabled?: boolean;
 }
 
 /**
@@ -48,6 +49,7 @@ export function BufferedInput(props: BaseProps & { readonly inputMode?: 'numeric
         placeholder={props.placeholder}
         maxLength={props.maxLength}
         inputMode={props.inputMode}
+        disabled={props.disabled}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -68,6 +70,7 @@ export function BufferedTextArea(props: BaseProps) {
       aria-label={props.ariaLabel}
       value={text}
       rows={5}
+      disabled={props.disabled}
       placeholder={props.placeholder}
       maxLength={props.maxLength}
       onChange={(e) => setText(e.target.value)}

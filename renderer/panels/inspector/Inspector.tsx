@@ -42,6 +42,7 @@ export function Inspector({ store, selectedIds }: Props) {
   const shot = selectedShots[0]!;
   const number = shotNumbers(store.shots()).get(shot.id) ?? '';
   const set = (patch: Partial<EditableShotFields>) => updateShot(store, shot.id, patch);
+  const disabled = store.readOnly !== null;
   const rate = store.settings.frameRate;
 
   return (
@@ -53,11 +54,12 @@ export function Inspector({ store, selectedIds }: Props) {
       <div className="inspector-body">
         <label className="field">
           <span className="field-label">Title</span>
-          <BufferedInput ariaLabel="Title" value={shot.title} placeholder="Untitled shot" maxLength={500} onCommit={(title) => set({ title })} />
+          <BufferedInput disabled={disabled} ariaLabel="Title" value={shot.title} placeholder="Untitled shot" maxLength={500} onCommit={(title) => set({ title })} />
         </label>
         <label className="field">
           <span className="field-label">Description</span>
           <BufferedTextArea
+            disabled={disabled}
             ariaLabel="Description"
             value={shot.description}
             placeholder="What happens in this shot?"
@@ -69,7 +71,7 @@ export function Inspector({ store, selectedIds }: Props) {
           <span className="field-label">Status</span>
           <div className="status-select">
             <span className="status-dot" style={{ background: STATUS_COLORS[shot.status] }} aria-hidden="true" />
-            <select className="select" aria-label="Status" value={shot.status} onChange={(e) => set({ status: e.target.value as ShotStatus })}>
+            <select className="select" aria-label="Status" disabled={disabled} value={shot.status} onChange={(e) => set({ status: e.target.value as ShotStatus })}>
               {SHOT_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {STATUS_LABELS[status]}
@@ -81,21 +83,22 @@ export function Inspector({ store, selectedIds }: Props) {
         <div className="field-row">
           <label className="field">
             <span className="field-label">Shot size</span>
-            <BufferedInput ariaLabel="Shot size" value={shot.shotSize} placeholder="WS, MS, CU…" maxLength={100} onCommit={(shotSize) => set({ shotSize })} />
+            <BufferedInput disabled={disabled} ariaLabel="Shot size" value={shot.shotSize} placeholder="WS, MS, CU…" maxLength={100} onCommit={(shotSize) => set({ shotSize })} />
           </label>
           <label className="field">
             <span className="field-label">Angle</span>
-            <BufferedInput ariaLabel="Angle" value={shot.angle} placeholder="Eye level" maxLength={100} onCommit={(angle) => set({ angle })} />
+            <BufferedInput disabled={disabled} ariaLabel="Angle" value={shot.angle} placeholder="Eye level" maxLength={100} onCommit={(angle) => set({ angle })} />
           </label>
         </div>
         <div className="field-row">
           <label className="field">
             <span className="field-label">Lens</span>
-            <BufferedInput ariaLabel="Lens" value={shot.lens} placeholder="35mm" maxLength={100} onCommit={(lens) => set({ lens })} />
+            <BufferedInput disabled={disabled} ariaLabel="Lens" value={shot.lens} placeholder="35mm" maxLength={100} onCommit={(lens) => set({ lens })} />
           </label>
           <label className="field">
             <span className="field-label">Duration (frames)</span>
             <BufferedInput
+              disabled={disabled}
               ariaLabel="Planned duration in frames"
               value={shot.plannedDurationFrames === null ? '' : String(shot.plannedDurationFrames)}
               placeholder="e.g. 96"
@@ -109,6 +112,7 @@ export function Inspector({ store, selectedIds }: Props) {
         <label className="field">
           <span className="field-label">Movement</span>
           <BufferedInput
+            disabled={disabled}
             ariaLabel="Movement"
             value={shot.movement}
             placeholder="Static, push in, pan left…"

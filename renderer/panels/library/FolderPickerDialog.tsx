@@ -1,6 +1,6 @@
-import { ChevronRight, Clapperboard, CornerLeftUp, Folder } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import type { FolderListing } from '../../../shared/ipc/contract.ts';
+import { ChevronRight, Clapperboard, CornerLeftUp, Folder, Package } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FolderEntry, FolderListing } from '../../../shared/ipc/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 import { callMain } from '../../platform/mainBridge.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
@@ -9,40 +9,47 @@ interface Props {
   readonly open: boolean;
   readonly title: string;
   readonly onCancel: () => void;
-  /** Called with a project folder the user chose. */
+  /** Called with the project folder (or, with fileExtensions, the file) the user chose. */
   readonly onPick: (path: string) => void;
+  /** Pick a file with one of these extensions instead of a project folder. */
+  readonly fileExtensions?: readonly string[];
 }
 
 /**
  * The web host's stand-in for the native "Open…" dialog: browses folders under the workspace
  * (the server refuses anything outside it) and opens a project folder.
  */
-export function FolderPickerDialog({ open, title, onCancel, onPick }: Props) {
+export function FolderPickerDialog({ open, title, onCancel, onPick, fileExtensions }: Props) {
   return (
     <ModalDialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} width={560}>
-      <FolderPicker onCancel={onCancel} onPick={onPick} />
+      <FolderPicker onCancel={onCancel} onPick={onPick} fileExtensions={fileExtensions ?? []} />
     </ModalDialog>
   );
 }
 
-function FolderPicker({ onCancel, onPick }: Pick<Props, 'onCancel' | 'onPick'>) {
+function FolderPicker({ onCancel, onPick, fileExtensions: extensionsProp }: Pick<Props, 'onCancel' | 'onPick'> & { fileExtensions: readonly string[] }) {
+  // A stable list (callers pass a new array each render) so the initial listing runs once.
+  const extensionsKey = extensionsProp.join(',');
+  const fileExtensions = useMemo(() => (extensionsKey ? extensionsKey.split(',') : []), [extensionsKey]);
+  const pickFiles = fileExtensions.length > 0;
+  const pickable = (entry: FolderEntry) => (pickFiles ? entry.isFile : entry.isProject);
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
-  const show = (result: Result<FolderListing>) => {
+  const show = useCallback((result: Result<FolderListing>) => {
     if (result.ok) {
       setListing(result.value);
       setError(null);
       setSelected(null);
     } else setError(result.error.message);
-  };
-  const browse = (path: string) => void callMain('browseFolder', { path }).then(show);
+  }, []);
+  const browse = (path: string) => void callMain('browseFolder', { path, fileExtensions }).then(show);
 
   // Start at the workspace folder when the picker opens.
   useEffect(() => {
-    void callMain('browseFolder', {}).then(show);
-  }, []);
+    void callMain('browseFolder', { fileExtensions }).then(show);
+  }, [fileExtensions, show]);
 
   const chosen = listing?.folders.find((f) => f.path === selected);
   return (
@@ -61,7 +68,7 @@ function FolderPicker({ onCancel, onPick }: Pick<Props, 'onCancel' | 'onPick'>) 
           <span className="picker-path-text">{listing?.path ?? '…'}</span>
         </div>
         <ul className="picker-list" role="listbox" aria-label="Folders">
-          {listing?.folders.length === 0 ? <li className="picker-empty">No folders here.</li> : null}
+          {listing?.folders.length === 0 ? <li className="picker-empty">{pickFiles ? 'No folders or bundles here.' : 'No folders here.'}</li> : null}
           {listing?.folders.map((folder) => (
             <li
               key={folder.path}
@@ -70,17 +77,23 @@ function FolderPicker({ onCancel, onPick }: Pick<Props, 'onCancel' | 'onPick'>) 
               className="picker-item"
               tabIndex={0}
               onClick={() => setSelected(folder.path)}
-              onDoubleClick={() => (folder.isProject ? onPick(folder.path) : browse(folder.path))}
+              onDoubleClick={() => (pickable(folder) ? onPick(folder.path) : !folder.isFile && browse(folder.path))}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
-                  if (folder.isProject) onPick(folder.path);
-                  else browse(folder.path);
+                  if (pickable(folder)) onPick(folder.path);
+                  else if (!folder.isFile) browse(folder.path);
                 }
               }}
             >
-              {folder.isProject ? <Clapperboard size={16} className="picker-icon project" /> : <Folder size={16} className="picker-icon" />}
+              {folder.isFile ? (
+                <Package size={16} className="picker-icon project" />
+              ) : folder.isProject ? (
+                <Clapperboard size={16} className="picker-icon project" />
+              ) : (
+                <Folder size={16} className="picker-icon" />
+              )}
               <span className="picker-name">{folder.name}</span>
-              {folder.isProject ? <span className="picker-tag">project</span> : <ChevronRight size={14} className="picker-chevron" />}
+              {folder.isProject ? <span className="picker-tag">project</span> : folder.isFile ? <span className="picker-tag">bundle</span> : <ChevronRight size={14} className="picker-chevron" />}
             </li>
           ))}
         </ul>
@@ -94,8 +107,8 @@ function FolderPicker({ onCancel, onPick }: Pick<Props, 'onCancel' | 'onPick'>) 
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="btn btn-primary" disabled={!chosen?.isProject} onClick={() => chosen && onPick(chosen.path)}>
-          Open project
+        <button type="button" className="btn btn-primary" disabled={!chosen || !pickable(chosen)} onClick={() => chosen && onPick(chosen.path)}>
+          {pickFiles ? 'Import' : 'Open project'}
         </button>
       </div>
     </>

@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { AlertTriangle, Clapperboard, Copy, FolderOpen, MoreHorizontal, Pencil, Plus, Trash2 } from 'lucide-react';
+import { AlertTriangle, Clapperboard, Copy, FolderOpen, MoreHorizontal, Package, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import type { HostInfo, ProjectSummary } from '../../../shared/ipc/contract.ts';
@@ -7,6 +7,7 @@ import { findFrameRate } from '../../../shared/model/frameRate.ts';
 import { callMain } from '../../platform/mainBridge.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { TextPromptDialog } from '../common/TextPromptDialog.tsx';
+import { useBundleActions } from '../bundles/useBundleActions.tsx';
 import { CreateProjectDialog } from './CreateProjectDialog.tsx';
 import { FolderPickerDialog } from './FolderPickerDialog.tsx';
 import { formatRelativeTime } from './relativeTime.ts';
@@ -14,6 +15,9 @@ import { formatRelativeTime } from './relativeTime.ts';
 interface Props {
   readonly host: HostInfo;
   readonly onOpen: (project: Pick<ProjectSummary, 'path' | 'name'>) => void;
+  /** A bundle the OS asked to open (file association), or an import asked for from a menu. */
+  readonly pendingImport: { readonly bundlePath: string | null } | null;
+  readonly onPendingImportHandled: () => void;
 }
 
 type Pending =
@@ -23,7 +27,7 @@ type Pending =
   | { readonly kind: 'rename' | 'duplicate' | 'trash'; readonly project: ProjectSummary };
 
 /** The start screen: every project in the workspace and recently opened elsewhere. */
-export function ProjectLibraryScreen({ host, onOpen }: Props) {
+export function ProjectLibraryScreen({ host, onOpen, pendingImport, onPendingImportHandled }: Props) {
   const [projects, setProjects] = useState<readonly ProjectSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
@@ -45,6 +49,23 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
     void refresh();
   }, [refresh]);
 
+  const afterImport = useCallback(
+    (project: { path: string; name: string }) => {
+      void refresh();
+      onOpen(project);
+    },
+    [refresh, onOpen],
+  );
+  const bundles = useBundleActions(host, afterImport);
+  const { importFrom, pickAndImport } = bundles;
+
+  useEffect(() => {
+    if (!pendingImport) return;
+    onPendingImportHandled();
+    if (pendingImport.bundlePath) void importFrom(pendingImport.bundlePath);
+    else void pickAndImport();
+  }, [pendingImport, onPendingImportHandled, importFrom, pickAndImport]);
+
   const openOther = async () => {
     if (host.kind === 'web') {
       setPending({ kind: 'pick' });
@@ -65,6 +86,9 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
           <span className="brand-name">Shotcanvas</span>
         </div>
         <div className="library-actions">
+          <button type="button" className="btn" onClick={() => void pickAndImport()}>
+            <Package size={15} /> Import bundle…
+          </button>
           <button type="button" className="btn" onClick={() => void openOther()}>
             <FolderOpen size={15} /> Open…
           </button>
@@ -98,11 +122,18 @@ export function ProjectLibraryScreen({ host, onOpen }: Props) {
         ) : null}
         <ul className="project-list" aria-label="Projects">
           {projects?.map((project) => (
-            <ProjectRow key={project.path} project={project} now={listedAt} onOpen={onOpen} onAction={(kind) => setPending({ kind, project })} />
+            <ProjectRow
+              key={project.path}
+              project={project}
+              now={listedAt}
+              onOpen={onOpen}
+              onAction={(kind) => (kind === 'export' ? void bundles.exportProject(project) : setPending({ kind, project }))}
+            />
           ))}
         </ul>
       </main>
 
+      {bundles.dialogs}
       <CreateProjectDialog
         open={pending.kind === 'create'}
         workspaceDir={host.workspaceDir}
@@ -190,7 +221,7 @@ function ProjectRow({
   project: ProjectSummary;
   now: number;
   onOpen: Props['onOpen'];
-  onAction: (kind: 'rename' | 'duplicate' | 'trash') => void;
+  onAction: (kind: 'rename' | 'duplicate' | 'trash' | 'export') => void;
 }) {
   const rate = project.frameRate ? (findFrameRate(project.frameRate)?.label ?? `${project.frameRate.num}/${project.frameRate.den} fps`) : null;
   const broken = project.problem !== null;
@@ -232,6 +263,9 @@ function ProjectRow({
             </DropdownMenu.Item>
             <DropdownMenu.Item className="menu-item" disabled={broken} onSelect={() => onAction('duplicate')}>
               <Copy size={14} /> Duplicate…
+            </DropdownMenu.Item>
+            <DropdownMenu.Item className="menu-item" disabled={broken} onSelect={() => onAction('export')}>
+              <Package size={14} /> Export bundle…
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="menu-separator" />
             <DropdownMenu.Item className="menu-item danger" onSelect={() => onAction('trash')}>

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../../electron/services/appVersion.ts';
+import { APP_VERSION } from '../../../shared/appInfo.ts';
 import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
 import { FlushCoordinator } from '../../../electron/services/flushCoordinator.ts';
 import type { HostBindings } from '../../../electron/services/mainApiService.ts';

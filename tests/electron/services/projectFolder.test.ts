@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_VERSION, MIN_READER_VERSION } from '../../../electron/services/appVersion.ts';
+import { APP_VERSION, MIN_READER_VERSION } from '../../../shared/appInfo.ts';
 import { contentHashOf } from '../../../electron/services/contentHash.ts';
 import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
 import {

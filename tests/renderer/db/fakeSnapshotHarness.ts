@@ -1,9 +1,7 @@
 import type { SaveState, SnapshotTimers } from '../../../renderer/db/snapshotScheduler.ts';
 import { SnapshotScheduler } from '../../../renderer/db/snapshotScheduler.ts';
-import type { ProjectData } from '../../../shared/model/projectFile.ts';
 import type { AppError, Result } from '../../../shared/result.ts';
 import { err, ok } from '../../../shared/result.ts';
-import { projectData } from '../../shared/fixtures.ts';
 
 /** Lets pending promise callbacks (the scheduler's async flush) run to completion. */
 export function settle(): Promise<void> {
@@ -54,7 +52,6 @@ export class FakeTimers implements SnapshotTimers {
 export interface SaveCall {
   readonly revision: number;
   readonly at: number;
-  readonly data: ProjectData;
   resolve(result: Result<{ revision: number; savedAt: string }>): void;
 }
 
@@ -64,7 +61,6 @@ export interface SaveCall {
  */
 export function harness(options: { quietMs?: number; maxWaitMs?: number; initialRevision?: number; mode?: 'ok' | 'manual' } = {}) {
   const timers = new FakeTimers();
-  const data = projectData([]);
   const calls: SaveCall[] = [];
   const states: SaveState[] = [];
   let revision = options.initialRevision ?? 0;
@@ -74,11 +70,11 @@ export function harness(options: { quietMs?: number; maxWaitMs?: number; initial
     quietMs: options.quietMs ?? 3000,
     maxWaitMs: options.maxWaitMs ?? 30_000,
     timers,
-    snapshot: () => ({ revision, data }),
+    revision: () => revision,
     onState: (state) => states.push(state),
-    save: (rev, d) =>
+    save: (rev) =>
       new Promise((resolve) => {
-        const call: SaveCall = { revision: rev, at: timers.now(), data: d, resolve };
+        const call: SaveCall = { revision: rev, at: timers.now(), resolve };
         calls.push(call);
         if (mode === 'ok') resolve(ok({ revision: rev, savedAt: new Date(timers.now()).toISOString() }));
       }),

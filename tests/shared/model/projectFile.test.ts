@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFile } from '../../../shared/model/projectFile.ts';
-import { PROJECT_SCHEMA_VERSION, findForbiddenKey, parseProjectFileText } from '../../../shared/model/projectFile.ts';
+import { PROJECT_SCHEMA_VERSION, parseProjectFileText } from '../../../shared/model/projectFile.ts';
+import { findForbiddenKey } from '../../../shared/validation.ts';
 import type { AppError } from '../../../shared/result.ts';
 import { projectData, projectFile, shot } from '../fixtures.ts';
 

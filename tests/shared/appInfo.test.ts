@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_VERSION, MIN_READER_VERSION } from '../../../electron/services/appVersion.ts';
+import { APP_VERSION, MIN_READER_VERSION } from '../../shared/appInfo.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const repoRoot = join(import.meta.dirname, '..', '..');
 
 function parts(version: string): number[] {
   return version.split('-')[0]!.split('.').map(Number);
@@ -20,5 +20,16 @@ describe('appVersion', () => {
     const [a, b] = [parts(MIN_READER_VERSION), parts(APP_VERSION)];
     const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
     expect(cmp).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('compareVersions', () => {
+  it('orders dotted numeric versions numerically, not as text', async () => {
+    const { compareVersions } = await import('../../shared/appInfo.ts');
+    expect(compareVersions('0.10.0', '0.9.9')).toBeGreaterThan(0);
+    expect(compareVersions('1.0.0', '1.0')).toBe(0);
+    expect(compareVersions('1.2.3-beta.1', '1.2.3')).toBe(0);
+    expect(compareVersions('0.1.0', '0.2.0')).toBeLessThan(0);
+    expect(compareVersions('2.0.0', '10.0.0')).toBeLessThan(0);
   });
 });

@@ -1,0 +1,16 @@
+import { MIN_READER_VERSION } from '../../shared/appInfo.ts';
+
+/**
+ * Pure row transforms for Dexie schema upgrades. Each Dexie `version(n + 1)` applies one of these
+ * to every affected row; each has a test that opens the old schema, seeds it, and reopens.
+ */
+
+/** v1 → v2: the meta row records the project-file schema of its rows and the oldest reader. */
+export function upgradeMetaRowToV2(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    ...row,
+    // v1 rows were in project format 1; shots did not change shape in format 2.
+    schemaVersion: 2,
+    minReaderVersion: typeof row['minReaderVersion'] === 'string' ? row['minReaderVersion'] : MIN_READER_VERSION,
+  };
+}

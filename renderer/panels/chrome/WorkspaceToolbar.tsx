@@ -1,0 +1,90 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { ChevronLeft, History, MoreHorizontal, Package, PanelRight, Plus, X, ZoomIn, ZoomOut } from 'lucide-react';
+import type { MenuCommand } from '../../../shared/ipc/contract.ts';
+import type { SaveState } from '../../db/snapshotScheduler.ts';
+import { IconButton } from './IconButton.tsx';
+import { SaveIndicator } from './SaveIndicator.tsx';
+
+interface Props {
+  readonly name: string;
+  readonly meta: string;
+  readonly shotCount: number;
+  readonly zoom: number;
+  readonly saveState: SaveState;
+  readonly readOnly: boolean;
+  readonly rightPanel: 'inspector' | 'history' | null;
+  readonly onCommand: (command: MenuCommand) => void;
+  readonly onRetrySave: () => void;
+  readonly onBack: () => void;
+}
+
+/** The 40 px bar: project name, save state, counts, zoom, add shot, panels, project menu. */
+export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readOnly, rightPanel, onCommand, onRetrySave, onBack }: Props) {
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Project toolbar">
+      <div className="toolbar-left">
+        <button type="button" className="btn btn-ghost toolbar-back" onClick={onBack} aria-label="Back to projects">
+          <ChevronLeft size={16} />
+        </button>
+        <span className="brand-mark small" aria-hidden="true" />
+        <span className="project-title" data-testid="project-title">
+          {name}
+        </span>
+        <span className="toolbar-meta tabular">{meta}</span>
+        {readOnly ? (
+          <span className="read-only-badge" data-testid="read-only-badge">
+            Read-only
+          </span>
+        ) : (
+          <SaveIndicator state={saveState} onRetry={onRetrySave} />
+        )}
+      </div>
+      <div className="toolbar-right">
+        <span className="toolbar-meta tabular">
+          {shotCount} {shotCount === 1 ? 'shot' : 'shots'}
+        </span>
+        <div className="zoom-group" role="group" aria-label="Zoom">
+          <button type="button" className="icon-btn" aria-label="Zoom out" onClick={() => onCommand('zoom-out')}>
+            <ZoomOut size={15} />
+          </button>
+          <button type="button" className="zoom-readout tabular" aria-label="Zoom to fit" title="Zoom to fit (F)" onClick={() => onCommand('zoom-fit')} data-testid="zoom-readout">
+            {Math.round(zoom * 100)}%
+          </button>
+          <button type="button" className="icon-btn" aria-label="Zoom in" onClick={() => onCommand('zoom-in')}>
+            <ZoomIn size={15} />
+          </button>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => onCommand('add-shot')} disabled={readOnly}>
+          <Plus size={15} /> Shot
+        </button>
+        <IconButton label={rightPanel === 'history' ? 'Hide project history' : 'Project history'} pressed={rightPanel === 'history'} onClick={() => onCommand('project-history')}>
+          <History size={16} />
+        </IconButton>
+        <IconButton label={rightPanel === 'inspector' ? 'Hide inspector' : 'Show inspector'} shortcut="I" pressed={rightPanel === 'inspector'} onClick={() => onCommand('toggle-inspector')}>
+          <PanelRight size={16} />
+        </IconButton>
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger asChild>
+            <button type="button" className="icon-btn" aria-label="Project menu">
+              <MoreHorizontal size={16} />
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('project-history')}>
+                <History size={14} /> Project history
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('export-bundle')}>
+                <Package size={14} /> Export bundle…
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('close-project')}>
+                <X size={14} /> Close project
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Result } from '../result.ts';
+import { err, ok } from '../result.ts';
+
+/**
+ * Project-file migrations: a chain of pure functions on the raw `data` of each schema version.
+ * Each step has a golden fixture (tests/fixtures/project-files/v<N>.json) that must migrate to the
+ * next fixture exactly. Never edit a shipped step; add the next one.
+ */
+export interface MigrationStep {
+  readonly from: number;
+  readonly to: number;
+  readonly describe: string;
+  readonly migrate: (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+}
+
+export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
+  {
+    from: 1,
+    to: 2,
+    describe: 'deletes leave tombstones (data.tombstones)',
+    migrate: (data) => ({ ...data, tombstones: [] }),
+  },
+];
+
+/** Runs every step from `fromVersion` up to `toVersion`. Input is not modified. */
+export function migrateProjectData(data: unknown, fromVersion: number, toVersion: number): Result<Record<string, unknown>> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return err('INVALID_PROJECT_FILE', `The project data of format ${fromVersion} is not an object.`);
+  }
+  let current = data as Record<string, unknown>;
+  for (let version = fromVersion; version < toVersion; version += 1) {
+    const step = PROJECT_MIGRATIONS.find((s) => s.from === version);
+    if (!step) return err('INVALID_PROJECT_FILE', `No migration from project format ${version} to ${version + 1}.`);
+    current = step.migrate(current);
+  }
+  return ok(current);
+}
