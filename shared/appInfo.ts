@@ -11,7 +11,11 @@ export const MIN_READER_VERSION = '0.1.0';
  * Returns a negative number, zero or a positive number, like a sort comparator.
  */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => v.split('-')[0]!.split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const parse = (v: string) =>
+    v
+      .split('-')[0]!
+      .split('.')
+      .map((part) => Number.parseInt(part, 10) || 0);
   const pa = parse(a);
   const pb = parse(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {

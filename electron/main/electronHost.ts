@@ -23,7 +23,11 @@ export function electronHostBindings(deps: {
       return ok({ path: picked.canceled ? null : (picked.filePaths[0] ?? null) });
     },
     showSaveDialog: async (input) => {
-      const options = { title: 'Export project bundle', defaultPath: input.defaultName, filters: [{ name: 'Shotcanvas bundle', extensions: [BUNDLE_EXTENSION] }] };
+      const options = {
+        title: 'Export project bundle',
+        defaultPath: input.defaultName,
+        filters: [{ name: 'Shotcanvas bundle', extensions: [BUNDLE_EXTENSION] }],
+      };
       const win = deps.window();
       const picked = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
       return ok({ path: picked.canceled || !picked.filePath ? null : picked.filePath });

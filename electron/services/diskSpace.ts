@@ -28,7 +28,12 @@ export function formatBytes(bytes: number): string {
  * Checks that `path`'s volume can take `neededBytes` and still keep the safety margin, before an
  * import or export starts (a half-written file on a full disk is worse than a clear refusal).
  */
-export async function checkFreeSpace(path: string, neededBytes: number, probe: FreeSpaceProbe = nodeFreeSpace, margin = MIN_FREE_BYTES): Promise<Result<number>> {
+export async function checkFreeSpace(
+  path: string,
+  neededBytes: number,
+  probe: FreeSpaceProbe = nodeFreeSpace,
+  margin = MIN_FREE_BYTES,
+): Promise<Result<number>> {
   let free: number;
   try {
     free = await probe(path);

@@ -13,7 +13,12 @@ const MAX_ENTRIES = 2000;
  * Lists the sub-folders of `path` for the web host's in-app folder picker, never leaving `root`
  * (symlinks included). Hidden folders are skipped; project folders are marked.
  */
-export async function browseFolder(fs: FileSystem, root: string, path: string | undefined, fileExtensions: readonly string[] = []): Promise<Result<FolderListing>> {
+export async function browseFolder(
+  fs: FileSystem,
+  root: string,
+  path: string | undefined,
+  fileExtensions: readonly string[] = [],
+): Promise<Result<FolderListing>> {
   const rootDir = resolve(root);
   const dir = resolve(path ?? rootDir);
   if (!(await isRealPathInside(fs, rootDir, dir))) {

@@ -50,7 +50,14 @@ export class JobRegistry {
       })
       .then((result) => {
         this.running.delete(jobId);
-        this.events.finished({ jobId, kind, label, ok: result.ok, error: result.ok ? null : result.error, value: result.ok ? (result.value as unknown) : null });
+        this.events.finished({
+          jobId,
+          kind,
+          label,
+          ok: result.ok,
+          error: result.ok ? null : result.error,
+          value: result.ok ? (result.value as unknown) : null,
+        });
         return result;
       });
     return { jobId, done };

@@ -79,7 +79,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
   };
 
   return {
-    getHostInfo: async () => ok({ kind: host.kind, appVersion: APP_VERSION, platform: host.platform, workspaceDir: await library.workspaceDir(), schemaVersion: PROJECT_SCHEMA_VERSION }),
+    getHostInfo: async () =>
+      ok({
+        kind: host.kind,
+        appVersion: APP_VERSION,
+        platform: host.platform,
+        workspaceDir: await library.workspaceDir(),
+        schemaVersion: PROJECT_SCHEMA_VERSION,
+      }),
     listProjects: () => library.list(),
     createProject: (input) => library.create(input),
     openProject: (input) => projects.openProject(input.path, input.clientId),
@@ -121,7 +128,16 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const parentDir = await library.workspaceDir();
       await fs.mkdir(parentDir, { recursive: true });
       const { jobId } = jobs.start('bundle-import', `Importing ${basename(bundle.value)}`, (ctx) =>
-        importProjectBundle({ fs, bundlePath: bundle.value, parentDir, ...(input.name ? { name: input.name } : {}), signal: ctx.signal, onProgress: ctx.progress, freeSpace, now }),
+        importProjectBundle({
+          fs,
+          bundlePath: bundle.value,
+          parentDir,
+          ...(input.name ? { name: input.name } : {}),
+          signal: ctx.signal,
+          onProgress: ctx.progress,
+          freeSpace,
+          now,
+        }),
       );
       return ok({ jobId, targetPath: null });
     },

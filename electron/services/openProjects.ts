@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import type { BackupInfo, CreateBackupInput, OpenedProject, ProjectClientInput, RecoveredProject, SaveChangesInput, SnapshotAck } from '../../shared/ipc/contract.ts';
+import type {
+  BackupInfo,
+  CreateBackupInput,
+  OpenedProject,
+  ProjectClientInput,
+  RecoveredProject,
+  SaveChangesInput,
+  SnapshotAck,
+} from '../../shared/ipc/contract.ts';
 import { PROJECT_FILE_NAME } from '../../shared/identity.ts';
 import type { ProjectId } from '../../shared/ids.ts';
 import type { DocumentData } from '../../shared/model/documentData.ts';
@@ -79,7 +87,11 @@ export class OpenProjects {
     const entry = this.open.get(input.projectId);
     if (!entry) return err('NOT_FOUND', 'This project is not open any more; reopen it to keep editing.', input.projectId);
     if (entry.owner !== input.clientId) {
-      return err('CONFLICT', 'This project was opened in another window or tab, which is now the one that saves it. Reopen it here to continue.', input.projectId);
+      return err(
+        'CONFLICT',
+        'This project was opened in another window or tab, which is now the one that saves it. Reopen it here to continue.',
+        input.projectId,
+      );
     }
     return ok(entry);
   }
@@ -110,7 +122,11 @@ export class OpenProjects {
     const { file, originalSchemaVersion, readOnlyReason, text } = read.value;
     const clash = this.open.get(file.projectId);
     if (clash) {
-      return err('CONFLICT', `${dir} is a copy of the open project at ${clash.store.dir} (same project id). Close that one first, or use Duplicate to make an independent copy.`, dir);
+      return err(
+        'CONFLICT',
+        `${dir} is a copy of the open project at ${clash.store.dir} (same project id). Close that one first, or use Duplicate to make an independent copy.`,
+        dir,
+      );
     }
     const backups = new BackupStore({ fs: this.deps.fs, projectDir: dir, now: this.deps.now });
     if (!readOnlyReason && originalSchemaVersion < PROJECT_SCHEMA_VERSION) {
@@ -120,12 +136,23 @@ export class OpenProjects {
     }
     let opened;
     try {
-      opened = await ProjectStore.open({ fs: this.deps.fs, dir, file, fileBytes: text.length, now: this.deps.now, readOnlyReason, hooks: this.hooksFor(backups) });
+      opened = await ProjectStore.open({
+        fs: this.deps.fs,
+        dir,
+        file,
+        fileBytes: text.length,
+        now: this.deps.now,
+        readOnlyReason,
+        hooks: this.hooksFor(backups),
+      });
       if (!readOnlyReason && originalSchemaVersion < PROJECT_SCHEMA_VERSION && opened.replayed === 0) await opened.store.compact();
     } catch (error) {
       return ioError('open', dir, error);
     }
-    if (opened.replayed > 0) notices.push(`Recovered ${opened.replayed} saved change${opened.replayed === 1 ? '' : 's'} that an interrupted session had not folded into project.json yet.`);
+    if (opened.replayed > 0)
+      notices.push(
+        `Recovered ${opened.replayed} saved change${opened.replayed === 1 ? '' : 's'} that an interrupted session had not folded into project.json yet.`,
+      );
     if (opened.journalProblem) this.deps.log(`journal of ${dir}: ${opened.journalProblem}`);
     this.open.set(file.projectId, { store: opened.store, backups, owner: clientId });
     if (!readOnlyReason && !this.launched.has(dir)) {
@@ -144,7 +171,11 @@ export class OpenProjects {
     if (entry.owner !== clientId) {
       const alive = await this.deps.owners.isAlive(store.projectId, entry.owner, this.deps.ownerTimeoutMs ?? 1500);
       if (alive) {
-        return err('CONFLICT', `"${store.documentData().settings.name}" is already open in another window or tab. Close it there, or switch to that window.`, store.dir);
+        return err(
+          'CONFLICT',
+          `"${store.documentData().settings.name}" is already open in another window or tab. Close it there, or switch to that window.`,
+          store.dir,
+        );
       }
       const previous = entry.owner;
       entry.owner = clientId;
@@ -224,7 +255,11 @@ export class OpenProjects {
    * (so the restore can be undone by restoring that one), then the backup's document is written
    * at a new revision, newer than any working copy.
    */
-  async restoreBackup(input: ProjectClientInput & { backupId: string }, signal: AbortSignal, progress: (done: number, total: number, phase: string) => void): Promise<Result<SnapshotAck>> {
+  async restoreBackup(
+    input: ProjectClientInput & { backupId: string },
+    signal: AbortSignal,
+    progress: (done: number, total: number, phase: string) => void,
+  ): Promise<Result<SnapshotAck>> {
     const entry = this.entryFor(input);
     if (!entry.ok) return entry;
     const { store, backups } = entry.value;

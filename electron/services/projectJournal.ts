@@ -129,7 +129,14 @@ export async function readJournal(fs: FileSystem, projectDir: string, fromRevisi
       stoppedBecause = problem(`does not continue revision ${revision}`);
       break;
     }
-    entries.push({ baseRevision: body.base, revision: body.rev, at: body.at, puts: body.puts as unknown as ShotRecord[], deletes: body.deletes, settings: body.settings });
+    entries.push({
+      baseRevision: body.base,
+      revision: body.rev,
+      at: body.at,
+      puts: body.puts as unknown as ShotRecord[],
+      deletes: body.deletes,
+      settings: body.settings,
+    });
     revision = body.rev;
   }
   return { entries, alreadyApplied, stoppedBecause, bytes: text.length };

@@ -181,7 +181,12 @@ export class ProjectLibrary {
     if (await pathExists(this.deps.fs, target)) return err('ALREADY_EXISTS', `A folder named "${name.value}" already exists next to this project.`, 'name');
     // Copy into a hidden staging folder, then rename: a failed copy never looks like a project.
     const staging = join(dirname(dir), `.${name.value}.copying-${Date.now()}`);
-    const copy = buildProjectFile(newId<ProjectId>(), 0, { ...read.value.data, tombstones: [], settings: { ...read.value.data.settings, name: name.value } }, this.deps.now());
+    const copy = buildProjectFile(
+      newId<ProjectId>(),
+      0,
+      { ...read.value.data, tombstones: [], settings: { ...read.value.data.settings, name: name.value } },
+      this.deps.now(),
+    );
     try {
       await this.deps.fs.cp(dir, staging, {
         recursive: true,

@@ -28,7 +28,13 @@ export interface CompactionPolicy {
   readonly maxAgeMs: number;
 }
 
-export const DEFAULT_COMPACTION: CompactionPolicy = { fullWriteBelowBytes: 2 * 1024 * 1024, maxJournalBytes: 8 * 1024 * 1024, maxJournalRatio: 0.25, maxJournalEntries: 400, maxAgeMs: 10 * 60 * 1000 };
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  fullWriteBelowBytes: 2 * 1024 * 1024,
+  maxJournalBytes: 8 * 1024 * 1024,
+  maxJournalRatio: 0.25,
+  maxJournalEntries: 400,
+  maxAgeMs: 10 * 60 * 1000,
+};
 
 export interface SaveAck {
   readonly revision: number;
@@ -52,7 +58,8 @@ export interface OpenedStore {
 function saveError(action: string, path: string, error: unknown): Result<never> {
   const code = errorCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'ENOSPC') return err('NO_SPACE', `The disk is full: could not ${action} ${path}. Free some space; your edits are kept in this window and retried.`, path);
+  if (code === 'ENOSPC')
+    return err('NO_SPACE', `The disk is full: could not ${action} ${path}. Free some space; your edits are kept in this window and retried.`, path);
   return err('IO_ERROR', `Could not ${action} ${path} (${detail}). Your edits are kept in this window and retried.`, path);
 }
 
@@ -81,7 +88,15 @@ export class ProjectStore {
   private lastFullWriteAt: number;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(options: { fs: FileSystem; dir: string; file: ProjectFile; now: () => Date; policy: CompactionPolicy; hooks: ProjectStoreHooks; readOnlyReason: string | null }) {
+  private constructor(options: {
+    fs: FileSystem;
+    dir: string;
+    file: ProjectFile;
+    now: () => Date;
+    policy: CompactionPolicy;
+    hooks: ProjectStoreHooks;
+    readOnlyReason: string | null;
+  }) {
     this.fs = options.fs;
     this.dir = options.dir;
     this.now = options.now;
@@ -181,7 +196,11 @@ export class ProjectStore {
       if (refused) return refused;
       if (change.revision <= this.revisionValue) return ok({ revision: this.revisionValue, savedAt: this.savedAtValue });
       if (change.baseRevision !== this.revisionValue) {
-        return err('CONFLICT', `The project folder is at revision ${this.revisionValue}, not ${change.baseRevision}; the whole document will be sent instead.`, this.dir);
+        return err(
+          'CONFLICT',
+          `The project folder is at revision ${this.revisionValue}, not ${change.baseRevision}; the whole document will be sent instead.`,
+          this.dir,
+        );
       }
       const at = this.now();
       const line = encodeJournalLine({ ...change, at: at.toISOString() });
@@ -204,7 +223,13 @@ export class ProjectStore {
       const refused = this.refuseWrite();
       if (refused) return refused;
       if (revision <= this.revisionValue) return ok({ revision: this.revisionValue, savedAt: this.savedAtValue });
-      const before = { settings: this.settings, shots: new Map(this.shots), tombstones: new Map(this.tombstones), revision: this.revisionValue, savedAt: this.savedAtValue };
+      const before = {
+        settings: this.settings,
+        shots: new Map(this.shots),
+        tombstones: new Map(this.tombstones),
+        revision: this.revisionValue,
+        savedAt: this.savedAtValue,
+      };
       const incoming = new Set<string>(document.shots.map((s) => s.id));
       const deletes = [...this.shots.keys()].filter((id) => !incoming.has(id));
       this.shots.clear();

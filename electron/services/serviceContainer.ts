@@ -59,6 +59,18 @@ export function createServices(config: ServiceConfig): Services {
   const library = new ProjectLibrary({ fs: config.fs, paths, recent, trash: config.trash, now: config.now, isOpenAt: (dir) => projects.isOpenAt(dir) });
   const flush = new FlushCoordinator();
   const jobs = new JobRegistry({ progress: (p) => config.emit('jobProgress', p), finished: (s) => config.emit('jobFinished', s) });
-  const api = createMainApi({ fs: config.fs, paths, library, projects, settings, host: config.host, flush, jobs, owners, now: config.now, ...(config.freeSpace ? { freeSpace: config.freeSpace } : {}) });
+  const api = createMainApi({
+    fs: config.fs,
+    paths,
+    library,
+    projects,
+    settings,
+    host: config.host,
+    flush,
+    jobs,
+    owners,
+    now: config.now,
+    ...(config.freeSpace ? { freeSpace: config.freeSpace } : {}),
+  });
   return { api, library, projects, settings, flush, jobs };
 }

@@ -13,7 +13,8 @@ import type { ProjectSession } from './projectSession.ts';
 import { openSession } from './projectSession.ts';
 import { ProjectWorkspace } from './ProjectWorkspace.tsx';
 
-type Screen = { readonly kind: 'library' } | { readonly kind: 'opening'; readonly name: string } | { readonly kind: 'workspace'; readonly session: ProjectSession };
+type Screen =
+  { readonly kind: 'library' } | { readonly kind: 'opening'; readonly name: string } | { readonly kind: 'workspace'; readonly session: ProjectSession };
 
 type ProjectRef = Pick<ProjectSummary, 'path' | 'name'>;
 
@@ -69,7 +70,10 @@ export function App() {
 
   const closeProject = useCallback(async (session: ProjectSession, then?: 'import-bundle') => {
     const saved = await session.close();
-    if (!saved) toast.error('The last changes could not be written to the project folder.', { description: 'They are kept in this browser; reopen the project to retry.' });
+    if (!saved)
+      toast.error('The last changes could not be written to the project folder.', {
+        description: 'They are kept in this browser; reopen the project to retry.',
+      });
     setScreen({ kind: 'library' });
     if (then === 'import-bundle') setPendingImport({ bundlePath: null });
   }, []);

@@ -64,15 +64,27 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
     if (ids.length >= BULK_DELETE_BACKUP_THRESHOLD) {
       // A big delete is easy to regret: keep the state before it in Project history.
       const flushed = await session.flush();
-      const backup = flushed ? await callMain('createBackup', { projectId: session.projectId, clientId: session.clientId, kind: 'pre-bulk-delete', note: `before deleting ${ids.length} shots` }) : null;
+      const backup = flushed
+        ? await callMain('createBackup', {
+            projectId: session.projectId,
+            clientId: session.clientId,
+            kind: 'pre-bulk-delete',
+            note: `before deleting ${ids.length} shots`,
+          })
+        : null;
       if (!backup?.ok) {
-        toast.error(`Nothing was deleted: the backup before deleting ${ids.length} shots failed.`, { description: backup ? backup.error.message : 'The project could not be saved first.' });
+        toast.error(`Nothing was deleted: the backup before deleting ${ids.length} shots failed.`, {
+          description: backup ? backup.error.message : 'The project could not be saved first.',
+        });
         return;
       }
     }
     const count = deleteShots(store, ids);
     selection.clear();
-    if (count > 0) toast(`Deleted ${count} ${count === 1 ? 'shot' : 'shots'}`, { description: count >= BULK_DELETE_BACKUP_THRESHOLD ? 'The state before is in Project history.' : undefined });
+    if (count > 0)
+      toast(`Deleted ${count} ${count === 1 ? 'shot' : 'shots'}`, {
+        description: count >= BULK_DELETE_BACKUP_THRESHOLD ? 'The state before is in Project history.' : undefined,
+      });
   }, [store, selection, session]);
 
   const runCommand = useCallback(

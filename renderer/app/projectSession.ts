@@ -130,7 +130,8 @@ export class ProjectSession {
         if (projectId === this.projectId && !this.closed) void callMain('answerOwnerPing', { projectId, nonce, clientId: this.clientId });
       }),
       onMainEvent('projectTakenOver', ({ projectId, clientId: previous }) => {
-        if (projectId === this.projectId && previous === this.clientId) this.loseOwnership('This project was opened in another window or tab, which now saves it.');
+        if (projectId === this.projectId && previous === this.clientId)
+          this.loseOwnership('This project was opened in another window or tab, which now saves it.');
       }),
     );
   }
@@ -207,7 +208,10 @@ async function openDatabase(projectId: string): Promise<{ db: ProjectDb | null; 
       await Dexie.delete(projectDatabaseName(projectId));
       return { db: await attempt(), problem: `The browser's working copy could not be opened (${String(first)}); it was rebuilt from the project folder.` };
     } catch (second) {
-      return { db: null, problem: `The browser's storage (IndexedDB) is not available (${String(second)}). You can keep working: every edit is saved straight to the project folder.` };
+      return {
+        db: null,
+        problem: `The browser's storage (IndexedDB) is not available (${String(second)}). You can keep working: every edit is saved straight to the project folder.`,
+      };
     }
   }
 }

@@ -40,7 +40,14 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
   await db.transaction('rw', db.shots, db.meta, async () => {
     await db.shots.clear();
     await db.shots.bulkPut([...file.data.shots]);
-    await db.meta.put({ key: 'state', revision: file.revision, folderPath, settings: file.data.settings, schemaVersion: PROJECT_SCHEMA_VERSION, minReaderVersion: MIN_READER_VERSION });
+    await db.meta.put({
+      key: 'state',
+      revision: file.revision,
+      folderPath,
+      settings: file.data.settings,
+      schemaVersion: PROJECT_SCHEMA_VERSION,
+      minReaderVersion: MIN_READER_VERSION,
+    });
   });
   return { settings: file.data.settings, revision: file.revision, shots: file.data.shots, source: 'folder', reason, aheadOfFolder: false };
 }

@@ -32,6 +32,8 @@ export async function requestPersistentStorage(): Promise<BrowserStorageStatus> 
     usageBytes !== null && quotaBytes !== null && quotaBytes > 0 && usageBytes / quotaBytes > 0.9
       ? `The browser storage for Shotcanvas is ${Math.round((usageBytes / quotaBytes) * 100)}% full. Your projects are safe in their folders, but free some disk space soon.`
       : null;
-  console.info(`[storage] persistent storage ${persisted === true ? 'granted' : persisted === false ? 'not granted' : 'unavailable'}; usage ${usageBytes ?? '?'} of ${quotaBytes ?? '?'} bytes`);
+  console.info(
+    `[storage] persistent storage ${persisted === true ? 'granted' : persisted === false ? 'not granted' : 'unavailable'}; usage ${usageBytes ?? '?'} of ${quotaBytes ?? '?'} bytes`,
+  );
   return { persisted, usageBytes, quotaBytes, warning };
 }

@@ -68,7 +68,13 @@ export const MAIN_API_ARG_SCHEMAS = {
     inspectorWidth: z.number().int().min(240).max(800).optional(),
     showInspector: z.boolean().optional(),
   }),
-  browseFolder: z.strictObject({ path: pathSchema.optional(), fileExtensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(10).optional() }),
+  browseFolder: z.strictObject({
+    path: pathSchema.optional(),
+    fileExtensions: z
+      .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+      .max(10)
+      .optional(),
+  }),
   showOpenDialog: z.strictObject({ purpose: z.enum(['open-project', 'choose-folder', 'import-bundle']) }),
   showSaveDialog: z.strictObject({ purpose: z.literal('export-bundle'), defaultName: z.string().min(1).max(255) }),
   openExternal: z.strictObject({ url: z.string().max(2048) }),

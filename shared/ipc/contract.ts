@@ -344,7 +344,16 @@ export const MAIN_API_METHODS = [
   'acknowledgeFlush',
 ] as const satisfies readonly MainApiMethod[];
 
-export const MAIN_EVENT_NAMES = ['menuCommand', 'flushRequest', 'jobProgress', 'jobFinished', 'ownerPing', 'projectTakenOver', 'storageWarning', 'openBundle'] as const satisfies readonly MainEventName[];
+export const MAIN_EVENT_NAMES = [
+  'menuCommand',
+  'flushRequest',
+  'jobProgress',
+  'jobFinished',
+  'ownerPing',
+  'projectTakenOver',
+  'storageWarning',
+  'openBundle',
+] as const satisfies readonly MainEventName[];
 
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // If a method is added to MainApi but not to the list (or the reverse), this line fails to compile.

@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
@@ -68,7 +69,13 @@ export async function exportProjectBundle(options: ExportBundleOptions): Promise
   }
 }
 
-async function runExport(fs: FileSystem, projectDir: string, target: string, options: ExportBundleOptions, tempCreated: (path: string) => void): Promise<ExportBundleResult> {
+async function runExport(
+  fs: FileSystem,
+  projectDir: string,
+  target: string,
+  options: ExportBundleOptions,
+  tempCreated: (path: string) => void,
+): Promise<ExportBundleResult> {
   const { signal } = options;
   const read = await readProjectFile(fs, projectDir);
   if (!read.ok) throw new BundleFailure(read.error.code, `Cannot export this project: ${read.error.message}`, read.error.where);
@@ -104,7 +111,36 @@ async function runExport(fs: FileSystem, projectDir: string, target: string, opt
   ];
   const manifest = Buffer.from(`${JSON.stringify(buildManifest(file.projectId, file.data.settings.name, now, entries), null, 1)}\n`, 'utf8');
 
+  const temp = tempPathFor(target);
+  const handle = await fs.open(temp, 'wx');
+  tempCreated(temp);
+  let written: number;
+  try {
+    written = await writeZip(fs, handle, { manifest, projectJson, media: hashed, now, signal, onBytes: (bytes) => progress(bytes, 'writing') });
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  if (signal.aborted) throw new BundleFailure('CANCELLED', 'Cancelled.');
+  options.onProgress?.(total, total, 'finishing');
+  await renameWithRetry(fs, temp, target);
+  return { path: target, bytes: written, entries: entries.length + 1 };
+}
+
+interface ZipInput {
+  readonly manifest: Buffer;
+  readonly projectJson: Buffer;
+  readonly media: readonly HashedMedia[];
+  readonly now: Date;
+  readonly signal: AbortSignal;
+  readonly onBytes: (bytes: number) => void;
+}
+
+/** Streams the zip into `handle` (fsynced at the end); returns the bytes written. */
+async function writeZip(fs: FileSystem, handle: FileHandle, input: ZipInput): Promise<number> {
+  const { now, signal } = input;
   const zip = new yazl.ZipFile();
+  // yazl may write to its output after a failure destroyed the pipeline; never let that throw.
+  zip.outputStream.on('error', () => undefined);
   // Media streams in flight; on failure they are destroyed so their file handles close.
   const open = new Set<Readable>();
   // A failure inside yazl (a media stream that errs) aborts the output pipeline through this.
@@ -115,13 +151,17 @@ async function runExport(fs: FileSystem, projectDir: string, target: string, opt
     stop.abort();
   };
   zip.on('error', fail);
-  zip.addBuffer(manifest, MANIFEST_NAME, { compress: true, mtime: now });
-  zip.addBuffer(projectJson, BUNDLE_PROJECT_FILE, { compress: true, mtime: now });
-  progress(projectJson.length, 'writing');
-  for (const m of hashed) {
+  zip.addBuffer(input.manifest, MANIFEST_NAME, { compress: true, mtime: now });
+  zip.addBuffer(input.projectJson, BUNDLE_PROJECT_FILE, { compress: true, mtime: now });
+  input.onBytes(input.projectJson.length);
+  for (const m of input.media) {
     // Media are already compressed (video, images): store them, deflating would only cost time.
     zip.addReadStreamLazy(m.name, { size: m.size, compress: false, mtime: now }, (callback) => {
-      mediaStream(fs, m, signal, (bytes) => progress(bytes, 'writing'), fail, open).then(
+      if (stop.signal.aborted || signal.aborted) {
+        callback(new BundleFailure('CANCELLED', 'Cancelled.'), undefined as unknown as Readable);
+        return;
+      }
+      mediaStream(fs, m, signal, input.onBytes, fail, open).then(
         (stream) => callback(null, stream),
         (error: unknown) => callback(error, undefined as unknown as Readable),
       );
@@ -129,9 +169,6 @@ async function runExport(fs: FileSystem, projectDir: string, target: string, opt
   }
   zip.end();
 
-  const temp = tempPathFor(target);
-  const handle = await fs.open(temp, 'wx');
-  tempCreated(temp);
   let written = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -146,13 +183,8 @@ async function runExport(fs: FileSystem, projectDir: string, target: string, opt
   } catch (error) {
     for (const stream of open) stream.destroy();
     throw zipError ?? error;
-  } finally {
-    await handle.close().catch(() => undefined);
   }
-  if (signal.aborted) throw new BundleFailure('CANCELLED', 'Cancelled.');
-  options.onProgress?.(total, total, 'finishing');
-  await renameWithRetry(fs, temp, target);
-  return { path: target, bytes: written, entries: entries.length + 1 };
+  return written;
 }
 
 function checkExportable(media: readonly MediaFile[], projectJsonBytes: number): void {
@@ -160,7 +192,11 @@ function checkExportable(media: readonly MediaFile[], projectJsonBytes: number):
     const name = checkEntryName(m.name);
     if (!name.ok) throw new BundleFailure('INVALID_ARGUMENT', `Cannot export this project: ${name.error.message} Rename ${m.path} and try again.`, m.path);
     if (m.size > BUNDLE_LIMITS.maxEntryBytes) {
-      throw new BundleFailure('INVALID_ARGUMENT', `Cannot export this project: ${m.path} is larger than the ${BUNDLE_LIMITS.maxEntryBytes / 2 ** 30} GiB a bundle entry may hold.`, m.path);
+      throw new BundleFailure(
+        'INVALID_ARGUMENT',
+        `Cannot export this project: ${m.path} is larger than the ${BUNDLE_LIMITS.maxEntryBytes / 2 ** 30} GiB a bundle entry may hold.`,
+        m.path,
+      );
     }
   }
   const clash = findNameClash([MANIFEST_NAME, BUNDLE_PROJECT_FILE, ...media.map((m) => m.name)]);
@@ -172,16 +208,29 @@ function checkExportable(media: readonly MediaFile[], projectJsonBytes: number):
     );
   }
   if (media.length + 2 > BUNDLE_LIMITS.maxEntries) {
-    throw new BundleFailure('INVALID_ARGUMENT', `Cannot export this project: it has ${media.length} media files, more than a bundle may hold (${BUNDLE_LIMITS.maxEntries - 2}).`);
+    throw new BundleFailure(
+      'INVALID_ARGUMENT',
+      `Cannot export this project: it has ${media.length} media files, more than a bundle may hold (${BUNDLE_LIMITS.maxEntries - 2}).`,
+    );
   }
   const total = media.reduce((sum, m) => sum + m.size, projectJsonBytes);
   if (total > BUNDLE_LIMITS.maxTotalBytes) {
-    throw new BundleFailure('INVALID_ARGUMENT', `Cannot export this project: its files add up to more than the ${BUNDLE_LIMITS.maxTotalBytes / 2 ** 30} GiB a bundle may hold.`);
+    throw new BundleFailure(
+      'INVALID_ARGUMENT',
+      `Cannot export this project: its files add up to more than the ${BUNDLE_LIMITS.maxTotalBytes / 2 ** 30} GiB a bundle may hold.`,
+    );
   }
 }
 
 /** The second read of a media file, checked against the first pass's size and hash. */
-async function mediaStream(fs: FileSystem, m: HashedMedia, signal: AbortSignal, onBytes: (bytes: number) => void, onError: (error: unknown) => void, open: Set<Readable>): Promise<Readable> {
+async function mediaStream(
+  fs: FileSystem,
+  m: HashedMedia,
+  signal: AbortSignal,
+  onBytes: (bytes: number) => void,
+  onError: (error: unknown) => void,
+  open: Set<Readable>,
+): Promise<Readable> {
   const handle = await fs.open(m.path, 'r');
   const meter = new MeterStream({
     maxBytes: m.size,

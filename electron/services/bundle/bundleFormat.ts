@@ -104,7 +104,11 @@ export function parseManifest(text: string, where: string): Result<BundleManifes
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return err('INVALID_ARGUMENT', `${where} is not a Shotcanvas bundle: its ${MANIFEST_NAME} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`, where);
+    return err(
+      'INVALID_ARGUMENT',
+      `${where} is not a Shotcanvas bundle: its ${MANIFEST_NAME} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      where,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return err('INVALID_ARGUMENT', `${where} is not a Shotcanvas bundle: its ${MANIFEST_NAME} does not hold an object.`, where);

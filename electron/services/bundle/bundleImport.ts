@@ -15,7 +15,7 @@ import { MANIFEST_NAME, bundleLimits, parseManifest } from './bundleFormat.ts';
 import type { BundleProgress } from './bundleExport.ts';
 import { BundleFailure, MeterStream, describeError, sink, toFailure } from './bundleStreams.ts';
 import { checkNoClash, checkZipEntry, matchManifest, refusal, zipRefusal } from './importChecks.ts';
-import { finishImport } from './importFinish.ts';
+import { IMPORT_STAGING_PREFIX, IMPORT_STAGING_SUFFIX, finishImport } from './importFinish.ts';
 import type { OpenedZip } from './zipReader.ts';
 import { openEntryStream, openZip } from './zipReader.ts';
 
@@ -40,9 +40,7 @@ export interface ImportBundleResult {
   readonly name: string;
 }
 
-/** Prefix and suffix of the staging folder an import extracts into before it becomes a project. */
-export const IMPORT_STAGING_PREFIX = '.import-';
-export const IMPORT_STAGING_SUFFIX = '.sctmp-dir';
+export { IMPORT_STAGING_PREFIX, IMPORT_STAGING_SUFFIX, sweepImportStaging } from './importFinish.ts';
 
 /**
  * Imports a `.shotcanvas` bundle as a new project in `parentDir`. Everything about the archive is
@@ -159,11 +157,19 @@ interface ExtractContext {
   readonly signal: AbortSignal;
 }
 
-async function extractEntry(fs: FileSystem, zip: ZipFile, entry: Entry, expected: BundleManifestEntry, ctx: ExtractContext, onBytes: (bytes: number) => void): Promise<void> {
+async function extractEntry(
+  fs: FileSystem,
+  zip: ZipFile,
+  entry: Entry,
+  expected: BundleManifestEntry,
+  ctx: ExtractContext,
+  onBytes: (bytes: number) => void,
+): Promise<void> {
   const name = entry.fileName;
   const target = join(ctx.staging, ...name.split('/'));
   // checkEntryName already guarantees this; a second, independent check costs nothing.
-  if (!isPathInside(ctx.staging, target) || target === ctx.staging) throw refusal(ctx.bundlePath, `the entry ${JSON.stringify(name)} points outside its folder`, name);
+  if (!isPathInside(ctx.staging, target) || target === ctx.staging)
+    throw refusal(ctx.bundlePath, `the entry ${JSON.stringify(name)} points outside its folder`, name);
   await fs.mkdir(dirname(target), { recursive: true });
   // 'wx': never open (or follow) something that is already there.
   const handle = await fs.open(target, 'wx');

@@ -89,7 +89,12 @@ export function sink(collect: Buffer[] | null): Writable {
 }
 
 /** sha256 and size of a file, streamed. */
-export async function hashFile(fs: FileSystem, path: string, signal: AbortSignal, onBytes?: (bytes: number) => void): Promise<{ size: number; sha256: string }> {
+export async function hashFile(
+  fs: FileSystem,
+  path: string,
+  signal: AbortSignal,
+  onBytes?: (bytes: number) => void,
+): Promise<{ size: number; sha256: string }> {
   const handle = await fs.open(path, 'r');
   const meter = new MeterStream({ maxBytes: Number.MAX_SAFE_INTEGER, tooLarge: () => `${path} is too large`, signal, onBytes });
   try {

@@ -41,7 +41,8 @@ export function checkZipEntry(entry: Entry, limits: BundleLimits, totals: { byte
     return `The entry ${quoted(name)} expands ${Math.round(size / Math.max(entry.compressedSize, 1))} times (above the ${limits.maxCompressionRatio}:1 limit); it looks like a decompression bomb.`;
   }
   totals.bytes += size;
-  if (totals.bytes > limits.maxTotalBytes) return `The entries add up to more than the ${bytesText(limits.maxTotalBytes)} a bundle may hold (at ${quoted(name)}).`;
+  if (totals.bytes > limits.maxTotalBytes)
+    return `The entries add up to more than the ${bytesText(limits.maxTotalBytes)} a bundle may hold (at ${quoted(name)}).`;
   return null;
 }
 
@@ -60,7 +61,12 @@ export function checkNoClash(bundlePath: string, names: readonly string[]): void
  * The zip's entries and the manifest must describe the same files with the same sizes. Returns
  * the manifest entry of every zip entry to extract (everything but the manifest), in zip order.
  */
-export function matchManifest(bundlePath: string, manifest: BundleManifest, entries: readonly Entry[], limits: BundleLimits): Array<{ entry: Entry; expected: BundleManifestEntry }> {
+export function matchManifest(
+  bundlePath: string,
+  manifest: BundleManifest,
+  entries: readonly Entry[],
+  limits: BundleLimits,
+): Array<{ entry: Entry; expected: BundleManifestEntry }> {
   if (manifest.entries.length + 1 > limits.maxEntries) {
     throw refusal(bundlePath, `its manifest lists ${manifest.entries.length} entries, more than the ${limits.maxEntries} allowed`);
   }

@@ -7,6 +7,33 @@ import { errorCode, pathExists } from '../fileSystem.ts';
 import { PROJECT_SUBFOLDERS, buildProjectFile, readProjectFile, writeProjectFile } from '../projectFolder.ts';
 import { BundleFailure } from './bundleStreams.ts';
 
+/** Prefix and suffix of the hidden staging folder an import extracts into before it becomes a project. */
+export const IMPORT_STAGING_PREFIX = '.import-';
+export const IMPORT_STAGING_SUFFIX = '.sctmp-dir';
+const STAGING_PATTERN = /^\.import-[0-9a-f]+\.sctmp-dir$/;
+
+/**
+ * Removes staging folders a crashed import left in `parentDir` (an import that fails cleans up
+ * after itself; a killed process cannot). Only folders older than `olderThanMs` go, so an import
+ * running in another window is never touched. Returns how many were removed; never throws.
+ */
+export async function sweepImportStaging(fs: FileSystem, parentDir: string, now: Date, olderThanMs = 24 * 60 * 60 * 1000): Promise<number> {
+  let removed = 0;
+  try {
+    for (const entry of await fs.readdir(parentDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !STAGING_PATTERN.test(entry.name)) continue;
+      const path = join(parentDir, entry.name);
+      const info = await fs.lstat(path);
+      if (now.getTime() - info.mtimeMs < olderThanMs) continue;
+      await fs.rm(path, { recursive: true, force: true });
+      removed += 1;
+    }
+  } catch {
+    // Best effort: a folder we cannot list or remove now is tried again next start.
+  }
+  return removed;
+}
+
 export interface FinishInput {
   readonly fs: FileSystem;
   readonly bundlePath: string;
@@ -37,7 +64,10 @@ export function baseNameFor(requested: string | undefined, bundleName: string, b
 export function candidateName(base: string, n: number): string {
   if (n === 1) return base;
   const suffix = ` (${n})`;
-  const trimmed = base.slice(0, MAX_PROJECT_NAME_LENGTH - suffix.length).trimEnd().replace(/\.+$/, '');
+  const trimmed = base
+    .slice(0, MAX_PROJECT_NAME_LENGTH - suffix.length)
+    .trimEnd()
+    .replace(/\.+$/, '');
   return `${trimmed}${suffix}`;
 }
 
@@ -75,5 +105,9 @@ export async function finishImport(input: FinishInput): Promise<{ projectDir: st
     }
     return { projectDir: target, projectId, name };
   }
-  throw new BundleFailure('ALREADY_EXISTS', `Cannot import ${input.bundlePath}: folders named "${base}" up to "${candidateName(base, MAX_ATTEMPTS)}" already exist in ${parentDir}.`, parentDir);
+  throw new BundleFailure(
+    'ALREADY_EXISTS',
+    `Cannot import ${input.bundlePath}: folders named "${base}" up to "${candidateName(base, MAX_ATTEMPTS)}" already exist in ${parentDir}.`,
+    parentDir,
+  );
 }

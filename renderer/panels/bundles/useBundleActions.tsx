@@ -24,7 +24,9 @@ export function useBundleActions(host: HostInfo, onImported: (project: { path: s
         if (!picked.value.path) return;
         targetPath = picked.value.path;
       }
-      const result = await job.run(`Exporting "${project.name}"`, () => callMain('exportBundle', targetPath ? { path: project.path, targetPath } : { path: project.path }));
+      const result = await job.run(`Exporting "${project.name}"`, () =>
+        callMain('exportBundle', targetPath ? { path: project.path, targetPath } : { path: project.path }),
+      );
       if (result.ok) toast.success(`Exported "${project.name}"`, { description: result.value.targetPath ?? undefined, duration: 10_000 });
       else if (result.error.code === 'CANCELLED') toast.info(result.error.message);
       else toast.error(`Could not export "${project.name}"`, { description: result.error.message, duration: 12_000 });
@@ -38,7 +40,10 @@ export function useBundleActions(host: HostInfo, onImported: (project: { path: s
       const result = await job.run(`Importing ${name}`, () => callMain('importBundle', { bundlePath }));
       if (result.ok) {
         const imported = result.value.value as { projectDir: string; name: string };
-        toast.success(`Imported "${imported.name}"`, { description: imported.projectDir, action: { label: 'Open', onClick: () => onImported({ path: imported.projectDir, name: imported.name }) } });
+        toast.success(`Imported "${imported.name}"`, {
+          description: imported.projectDir,
+          action: { label: 'Open', onClick: () => onImported({ path: imported.projectDir, name: imported.name }) },
+        });
         onImported({ path: imported.projectDir, name: imported.name });
       } else if (result.error.code === 'CANCELLED') toast.info(result.error.message);
       else toast.error(`Could not import ${name}`, { description: result.error.message, duration: 15_000 });

@@ -47,7 +47,14 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
           <button type="button" className="icon-btn" aria-label="Zoom out" onClick={() => onCommand('zoom-out')}>
             <ZoomOut size={15} />
           </button>
-          <button type="button" className="zoom-readout tabular" aria-label="Zoom to fit" title="Zoom to fit (F)" onClick={() => onCommand('zoom-fit')} data-testid="zoom-readout">
+          <button
+            type="button"
+            className="zoom-readout tabular"
+            aria-label="Zoom to fit"
+            title="Zoom to fit (F)"
+            onClick={() => onCommand('zoom-fit')}
+            data-testid="zoom-readout"
+          >
             {Math.round(zoom * 100)}%
           </button>
           <button type="button" className="icon-btn" aria-label="Zoom in" onClick={() => onCommand('zoom-in')}>
@@ -57,10 +64,19 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
         <button type="button" className="btn btn-primary" onClick={() => onCommand('add-shot')} disabled={readOnly}>
           <Plus size={15} /> Shot
         </button>
-        <IconButton label={rightPanel === 'history' ? 'Hide project history' : 'Project history'} pressed={rightPanel === 'history'} onClick={() => onCommand('project-history')}>
+        <IconButton
+          label={rightPanel === 'history' ? 'Hide project history' : 'Project history'}
+          pressed={rightPanel === 'history'}
+          onClick={() => onCommand('project-history')}
+        >
           <History size={16} />
         </IconButton>
-        <IconButton label={rightPanel === 'inspector' ? 'Hide inspector' : 'Show inspector'} shortcut="I" pressed={rightPanel === 'inspector'} onClick={() => onCommand('toggle-inspector')}>
+        <IconButton
+          label={rightPanel === 'inspector' ? 'Hide inspector' : 'Show inspector'}
+          shortcut="I"
+          pressed={rightPanel === 'inspector'}
+          onClick={() => onCommand('toggle-inspector')}
+        >
           <PanelRight size={16} />
         </IconButton>
         <DropdownMenu.Root>

@@ -60,7 +60,9 @@ export function ProjectHistoryPanel({ session, onClose, onRestored }: Props) {
       else toast.info(result.error.message);
       return;
     }
-    toast.success(`Restored the backup of ${formatDateTime(backup.createdAt)}.`, { description: 'The state before the restore is in Project history as "Before restore".' });
+    toast.success(`Restored the backup of ${formatDateTime(backup.createdAt)}.`, {
+      description: 'The state before the restore is in Project history as "Before restore".',
+    });
     onRestored();
   };
 
@@ -74,7 +76,10 @@ export function ProjectHistoryPanel({ session, onClose, onRestored }: Props) {
           <X size={15} />
         </button>
       </header>
-      <p className="history-hint">Backups are kept in the project's .backups folder: every 10 minutes while you work, at each opening, and before upgrades, imports, bulk deletes and restores.</p>
+      <p className="history-hint">
+        Backups are kept in the project's .backups folder: every 10 minutes while you work, at each opening, and before upgrades, imports, bulk deletes and
+        restores.
+      </p>
       {problem ? <p className="field-error history-hint">{problem}</p> : null}
       {backups && backups.length === 0 ? <p className="history-hint">No backups yet. The first one is made within minutes of your first edit.</p> : null}
       <ul className="backup-list" aria-label="Backups">
@@ -91,7 +96,13 @@ export function ProjectHistoryPanel({ session, onClose, onRestored }: Props) {
               {b.takeCount > 0 ? ` · ${b.takeCount} takes` : ''} · {formatSize(b.sizeBytes)} · rev {b.revision}
             </div>
             {b.note ? <div className="backup-note">{b.note}</div> : null}
-            <button type="button" className="btn btn-ghost backup-restore" disabled={readOnly} onClick={() => setConfirm(b)} aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`}>
+            <button
+              type="button"
+              className="btn btn-ghost backup-restore"
+              disabled={readOnly}
+              onClick={() => setConfirm(b)}
+              aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`}
+            >
               <RotateCcw size={13} /> Restore
             </button>
           </li>

@@ -54,7 +54,14 @@ export function Inspector({ store, selectedIds }: Props) {
       <div className="inspector-body">
         <label className="field">
           <span className="field-label">Title</span>
-          <BufferedInput disabled={disabled} ariaLabel="Title" value={shot.title} placeholder="Untitled shot" maxLength={500} onCommit={(title) => set({ title })} />
+          <BufferedInput
+            disabled={disabled}
+            ariaLabel="Title"
+            value={shot.title}
+            placeholder="Untitled shot"
+            maxLength={500}
+            onCommit={(title) => set({ title })}
+          />
         </label>
         <label className="field">
           <span className="field-label">Description</span>
@@ -71,7 +78,13 @@ export function Inspector({ store, selectedIds }: Props) {
           <span className="field-label">Status</span>
           <div className="status-select">
             <span className="status-dot" style={{ background: STATUS_COLORS[shot.status] }} aria-hidden="true" />
-            <select className="select" aria-label="Status" disabled={disabled} value={shot.status} onChange={(e) => set({ status: e.target.value as ShotStatus })}>
+            <select
+              className="select"
+              aria-label="Status"
+              disabled={disabled}
+              value={shot.status}
+              onChange={(e) => set({ status: e.target.value as ShotStatus })}
+            >
               {SHOT_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {STATUS_LABELS[status]}
@@ -83,11 +96,25 @@ export function Inspector({ store, selectedIds }: Props) {
         <div className="field-row">
           <label className="field">
             <span className="field-label">Shot size</span>
-            <BufferedInput disabled={disabled} ariaLabel="Shot size" value={shot.shotSize} placeholder="WS, MS, CU…" maxLength={100} onCommit={(shotSize) => set({ shotSize })} />
+            <BufferedInput
+              disabled={disabled}
+              ariaLabel="Shot size"
+              value={shot.shotSize}
+              placeholder="WS, MS, CU…"
+              maxLength={100}
+              onCommit={(shotSize) => set({ shotSize })}
+            />
           </label>
           <label className="field">
             <span className="field-label">Angle</span>
-            <BufferedInput disabled={disabled} ariaLabel="Angle" value={shot.angle} placeholder="Eye level" maxLength={100} onCommit={(angle) => set({ angle })} />
+            <BufferedInput
+              disabled={disabled}
+              ariaLabel="Angle"
+              value={shot.angle}
+              placeholder="Eye level"
+              maxLength={100}
+              onCommit={(angle) => set({ angle })}
+            />
           </label>
         </div>
         <div className="field-row">

@@ -93,7 +93,13 @@ function FolderPicker({ onCancel, onPick, fileExtensions: extensionsProp }: Pick
                 <Folder size={16} className="picker-icon" />
               )}
               <span className="picker-name">{folder.name}</span>
-              {folder.isProject ? <span className="picker-tag">project</span> : folder.isFile ? <span className="picker-tag">bundle</span> : <ChevronRight size={14} className="picker-chevron" />}
+              {folder.isProject ? (
+                <span className="picker-tag">project</span>
+              ) : folder.isFile ? (
+                <span className="picker-tag">bundle</span>
+              ) : (
+                <ChevronRight size={14} className="picker-chevron" />
+              )}
             </li>
           ))}
         </ul>

@@ -21,12 +21,24 @@ interface Props {
 export function RecoverProjectDialog({ damaged, onCancel, onRecovered }: Props) {
   return (
     <ModalDialog open={damaged !== null} onOpenChange={(o) => !o && onCancel()} title={damaged ? `"${damaged.project.name}" needs recovery` : ''} width={560}>
-      {damaged ? <RecoverProjectForm key={damaged.project.path} project={damaged.project} error={damaged.error} onCancel={onCancel} onRecovered={onRecovered} /> : null}
+      {damaged ? (
+        <RecoverProjectForm key={damaged.project.path} project={damaged.project} error={damaged.error} onCancel={onCancel} onRecovered={onRecovered} />
+      ) : null}
     </ModalDialog>
   );
 }
 
-function RecoverProjectForm({ project, error, onCancel, onRecovered }: { project: ProjectRef; error: AppError; onCancel: () => void; onRecovered: Props['onRecovered'] }) {
+function RecoverProjectForm({
+  project,
+  error,
+  onCancel,
+  onRecovered,
+}: {
+  project: ProjectRef;
+  error: AppError;
+  onCancel: () => void;
+  onRecovered: Props['onRecovered'];
+}) {
   const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +59,10 @@ function RecoverProjectForm({ project, error, onCancel, onRecovered }: { project
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     const entry = backups?.find((b) => b.id === chosen);
-    onRecovered(project, `Recovered "${project.name}" from the backup of ${entry ? formatDateTime(entry.createdAt) : chosen}. The damaged file was kept as ${result.value.damagedFileKeptAs}.`);
+    onRecovered(
+      project,
+      `Recovered "${project.name}" from the backup of ${entry ? formatDateTime(entry.createdAt) : chosen}. The damaged file was kept as ${result.value.damagedFileKeptAs}.`,
+    );
   };
 
   return (
@@ -55,13 +70,23 @@ function RecoverProjectForm({ project, error, onCancel, onRecovered }: { project
       <p className="recovery-problem" role="alert">
         <AlertTriangle size={16} /> <span>{error.message}</span>
       </p>
-      {backups && backups.length === 0 ? <p className="field-hint">This project has no backups yet, so it cannot be recovered here. Its folder was not changed.</p> : null}
+      {backups && backups.length === 0 ? (
+        <p className="field-hint">This project has no backups yet, so it cannot be recovered here. Its folder was not changed.</p>
+      ) : null}
       {backups && backups.length > 0 ? (
         <>
           <p className="dialog-description">Choose a backup to continue from. The damaged project.json is kept next to it as project.corrupt-…json.</p>
           <ul className="backup-list compact" role="listbox" aria-label="Backups">
             {backups.map((b) => (
-              <li key={b.id} role="option" aria-selected={chosen === b.id} className="backup-row" tabIndex={0} onClick={() => setChosen(b.id)} onKeyDown={(e) => e.key === 'Enter' && setChosen(b.id)}>
+              <li
+                key={b.id}
+                role="option"
+                aria-selected={chosen === b.id}
+                className="backup-row"
+                tabIndex={0}
+                onClick={() => setChosen(b.id)}
+                onKeyDown={(e) => e.key === 'Enter' && setChosen(b.id)}
+              >
                 <span className="backup-time">{formatDateTime(b.createdAt)}</span>
                 <span className="backup-kind">{BACKUP_KIND_LABELS[b.kind]}</span>
                 <span className="backup-meta tabular">

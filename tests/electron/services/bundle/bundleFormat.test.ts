@@ -17,9 +17,12 @@ import { FIXED_NOW } from '../support/projectData.ts';
 import { manifestFor, projectJsonEntry } from './support/bundleFixtures.ts';
 
 describe('checkEntryName', () => {
-  it.each(['shotcanvas-bundle.json', 'project.json', 'media/a.png', 'media/ab/cd/clip one.mp4', 'media/ünïcode é.mov', 'media/.hidden', 'media/x..y'])('accepts %j', (name) => {
-    expect(checkEntryName(name)).toEqual({ ok: true, value: name });
-  });
+  it.each(['shotcanvas-bundle.json', 'project.json', 'media/a.png', 'media/ab/cd/clip one.mp4', 'media/ünïcode é.mov', 'media/.hidden', 'media/x..y'])(
+    'accepts %j',
+    (name) => {
+      expect(checkEntryName(name)).toEqual({ ok: true, value: name });
+    },
+  );
 
   it.each([
     ['', /empty name/],

@@ -112,7 +112,14 @@ describe('importProjectBundle on arbitrary archives', () => {
 
         let result: unknown;
         try {
-          result = await importProjectBundle({ bundlePath, parentDir, signal: new AbortController().signal, freeSpace: plentyOfSpace, now, limits: { maxEntries: 50 } });
+          result = await importProjectBundle({
+            bundlePath,
+            parentDir,
+            signal: new AbortController().signal,
+            freeSpace: plentyOfSpace,
+            now,
+            limits: { maxEntries: 50 },
+          });
         } catch (error) {
           throw new Error(`importProjectBundle threw: ${String(error)}`, { cause: error });
         }

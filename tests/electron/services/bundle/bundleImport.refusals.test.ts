@@ -118,7 +118,9 @@ describe('importing a hostile bundle refuses it, names the entry and changes not
     const project = projectJsonEntry();
     const cap = project.content.length - 1;
     expect(cap).toBeGreaterThan(1000); // larger than the manifest, which has the same cap
-    await expectRefused(tmp(), bundleBytes([project]), new RegExp(`"project\\.json" is ${cap + 1} bytes, above the ${cap} bytes limit`), { limits: { maxJsonBytes: cap } });
+    await expectRefused(tmp(), bundleBytes([project]), new RegExp(`"project\\.json" is ${cap + 1} bytes, above the ${cap} bytes limit`), {
+      limits: { maxJsonBytes: cap },
+    });
     await expectRefused(tmp(), bytes, /has 3 entries, more than the 2/, { limits: { maxEntries: 2 } });
     await expectRefused(tmp(), bytes, /add up to more than the 500 bytes/, { limits: { maxTotalBytes: 500 } });
   });
@@ -126,7 +128,11 @@ describe('importing a hostile bundle refuses it, names the entry and changes not
   it('an encrypted entry or an unknown compression method', async () => {
     const encrypted = bundleBytes(baseFiles(), { deflate: true, override: (n) => (n === 'media/a.png' ? { flags: 1 } : undefined) });
     await expectRefused(tmp(), encrypted, /"media\/a\.png" is encrypted/);
-    await expectRefused(tmp(), bundleBytes(baseFiles(), { override: (n) => (n === 'media/a.png' ? { method: 12 } : undefined) }), /"media\/a\.png" uses compression method 12/);
+    await expectRefused(
+      tmp(),
+      bundleBytes(baseFiles(), { override: (n) => (n === 'media/a.png' ? { method: 12 } : undefined) }),
+      /"media\/a\.png" uses compression method 12/,
+    );
   });
 
   it('a file that is not a zip, is empty, or is cut short', async () => {
@@ -183,7 +189,12 @@ describe('importing a hostile bundle refuses it, names the entry and changes not
     const before = await snapshotTree(root);
     const { result } = await importBytes(root, Buffer.alloc(0), { bundlePath: join(root, 'folder.shotcanvas') });
     expect(result.ok || result.error.message).toMatch(/is a folder/);
-    expect(Object.keys(await snapshotTree(root)).filter((k) => !(k in before))).toEqual(['incoming', 'incoming/bundle.shotcanvas', 'parent/Existing', 'parent/Existing/notes.txt']);
+    expect(Object.keys(await snapshotTree(root)).filter((k) => !(k in before))).toEqual([
+      'incoming',
+      'incoming/bundle.shotcanvas',
+      'parent/Existing',
+      'parent/Existing/notes.txt',
+    ]);
   });
 
   it('never writes through a link that already has the project name', async () => {

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import type { ExportBundleOptions } from '../../../../electron/services/bundle/bundleExport.ts';
 import { exportProjectBundle } from '../../../../electron/services/bundle/bundleExport.ts';
+import { sweepImportStaging } from '../../../../electron/services/bundle/bundleImport.ts';
+import type { FileSystem } from '../../../../electron/services/fileSystem.ts';
 import { nodeFileSystem } from '../../../../electron/services/fileSystem.ts';
 import { readProjectFile } from '../../../../electron/services/projectFolder.ts';
+import { faultyFs, fsError } from '../support/faultyFs.ts';
 import { namesIn, snapshotTree, useTempDir } from '../support/tempDir.ts';
 import { makeProject, now, plentyOfSpace, runImport } from './support/bundleFixtures.ts';
 
@@ -132,7 +136,10 @@ describe('project bundles: export then import', () => {
     const { projectDir } = await sampleProject(root);
     const target = join(root, 'out', 'c.shotcanvas');
     // Hashing covers the first half of the byte total, writing the second.
-    for (const [phase, at] of [['hashing', 0.25], ['writing', 0.75]] as const) {
+    for (const [phase, at] of [
+      ['hashing', 0.25],
+      ['writing', 0.75],
+    ] as const) {
       const controller = new AbortController();
       let seenAtAbort: string[] = [];
       const result = await exportTo(projectDir, target, {
@@ -210,6 +217,52 @@ describe('project bundles: export then import', () => {
     expect(await namesIn(join(root, 'out'))).toEqual([]);
   });
 
+  it('fails cleanly when a media file cannot be read or changes between the two passes', async () => {
+    const root = tmp();
+    const { projectDir } = await sampleProject(root);
+    const target = join(root, 'out', 'g.shotcanvas');
+    const still = join(projectDir, 'media', 'cd', 'ef', 'still.png');
+    const opensOf = (path: string) => {
+      let count = 0;
+      return (async (p: string, flags?: string) => {
+        if (p === path && (count += 1) === 2) return onSecondOpen(p, flags);
+        return nodeFs.open(p, flags);
+      }) as FileSystem['open'];
+    };
+    let onSecondOpen: (p: string, flags?: string) => Promise<nodeFs.FileHandle> = () => Promise.reject(fsError('EIO', 'open', still));
+    const unreadable = await exportTo(projectDir, target, { fs: faultyFs({ open: opensOf(still) }) });
+    expect(unreadable.ok || unreadable.error).toMatchObject({ code: 'IO_ERROR', message: expect.stringMatching(/EIO/) });
+    expect(await namesIn(join(root, 'out'))).toEqual([]);
+
+    onSecondOpen = async (p, flags) => {
+      await writeFile(p, randomBytes(3000)); // same size, other bytes
+      return nodeFs.open(p, flags);
+    };
+    const changed = await exportTo(projectDir, target, { fs: faultyFs({ open: opensOf(still) }) });
+    expect(changed.ok || changed.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/still\.png changed while the bundle was being written/),
+    });
+    expect(await namesIn(join(root, 'out'))).toEqual([]);
+  });
+
+  it('an import that fails while extracting (disk full) leaves the parent folder as it was', async () => {
+    const root = tmp();
+    const { projectDir } = await sampleProject(root);
+    const target = join(root, 'out', 'h.shotcanvas');
+    expect((await exportTo(projectDir, target)).ok).toBe(true);
+    const before = await snapshotTree(root);
+    const full = faultyFs({
+      open: (async (p: string, flags?: string) => {
+        if (p.endsWith('big.mov') && flags === 'wx') throw fsError('ENOSPC', 'open', p);
+        return nodeFs.open(p, flags);
+      }) as FileSystem['open'],
+    });
+    const result = await runImport(target, join(root, 'projects'), { fs: full });
+    expect(result.ok || result.error).toMatchObject({ code: 'NO_SPACE', message: expect.stringMatching(/disk is full/) });
+    expect(await snapshotTree(root)).toEqual(before);
+  });
+
   it('reports a missing bundle or parent folder', async () => {
     const root = tmp();
     await mkdir(join(root, 'projects'));
@@ -218,5 +271,19 @@ describe('project bundles: export then import', () => {
     const noParent = await runImport(join(root, 'nope.shotcanvas'), join(root, 'absent'));
     expect(noParent.ok || noParent.error.code).toBe('NOT_FOUND');
     expect(await namesIn(join(root, 'projects'))).toEqual([]);
+  });
+});
+
+describe('sweepImportStaging', () => {
+  it('removes only old staging folders a crashed import left behind', async () => {
+    const root = tmp();
+    const old = join(root, '.import-0123abcd.sctmp-dir');
+    const fresh = join(root, '.import-89ef.sctmp-dir');
+    for (const dir of [old, fresh, join(root, 'Project'), join(root, '.import-notours')]) await mkdir(join(dir, 'media'), { recursive: true });
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(old, dayAgo, dayAgo);
+    expect(await sweepImportStaging(nodeFileSystem, root, new Date())).toBe(1);
+    expect(await namesIn(root)).toEqual(['.import-89ef.sctmp-dir', '.import-notours', 'Project']);
+    expect(await sweepImportStaging(nodeFileSystem, join(root, 'missing'), new Date())).toBe(0);
   });
 });
