@@ -130,8 +130,12 @@ export class OpenProjects {
     }
     const backups = new BackupStore({ fs: this.deps.fs, projectDir: dir, now: this.deps.now });
     if (!readOnlyReason && originalSchemaVersion < PROJECT_SCHEMA_VERSION) {
-      // The file exactly as it was on disk, before the upgrade rewrites it.
-      await backups.create('pre-migration', { ...file, schemaVersion: originalSchemaVersion }, text, `project format ${originalSchemaVersion}`);
+      // The file exactly as it was on disk, before the upgrade rewrites it. No backup, no upgrade.
+      try {
+        await backups.create('pre-migration', { ...file, schemaVersion: originalSchemaVersion }, text, `project format ${originalSchemaVersion}`);
+      } catch (error) {
+        return ioError('keep a backup of the old-format project (needed before upgrading it) in', dir, error);
+      }
       notices.push(`Upgraded the project format from ${originalSchemaVersion} to ${PROJECT_SCHEMA_VERSION}; the original is kept in Project history.`);
     }
     let opened;

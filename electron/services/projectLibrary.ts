@@ -10,6 +10,7 @@ import { defaultRecordStart } from '../../shared/model/projectSettings.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
 import { isTempFileName } from './atomicWrite.ts';
+import { sweepImportStaging } from './bundle/importFinish.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { errorCode, pathExists } from './fileSystem.ts';
 import { PROJECT_SUBFOLDERS, buildProjectFile, writeProjectFile } from './projectFolder.ts';
@@ -58,6 +59,8 @@ export class ProjectLibrary {
   /** Projects in the workspace folder plus recently opened ones elsewhere, most recent first. */
   async list(): Promise<Result<ProjectSummary[]>> {
     const root = await this.workspaceDir();
+    // Staging folders of imports that a crash interrupted (older than a day) are garbage.
+    await sweepImportStaging(this.deps.fs, root, this.deps.now()).catch(() => 0);
     const recent = await this.deps.recent.list();
     const lastOpened = new Map(recent.map((r) => [resolve(r.path), r.lastOpenedAt]));
     const dirs = new Set<string>();

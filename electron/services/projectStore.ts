@@ -60,6 +60,10 @@ function saveError(action: string, path: string, error: unknown): Result<never> 
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'ENOSPC')
     return err('NO_SPACE', `The disk is full: could not ${action} ${path}. Free some space; your edits are kept in this window and retried.`, path);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    // Retrying alone cannot fix this: say what the user has to check.
+    return err('IO_ERROR', `No permission to ${action} ${path}. Check the folder's permissions; your edits are kept in this window and retried.`, path);
+  }
   return err('IO_ERROR', `Could not ${action} ${path} (${detail}). Your edits are kept in this window and retried.`, path);
 }
 

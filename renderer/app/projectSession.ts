@@ -14,6 +14,18 @@ import { SnapshotScheduler } from '../db/snapshotScheduler.ts';
 import { clientId } from '../platform/clientId.ts';
 import { callMain, onMainEvent } from '../platform/mainBridge.ts';
 
+/**
+ * Benchmark switch: send the whole document on every save (the naive baseline the change-set
+ * saves are compared with). Set `localStorage['shotcanvas.bench.fullSaves'] = '1'`; never used otherwise.
+ */
+const FULL_SAVES_FOR_BENCHMARK = (() => {
+  try {
+    return localStorage.getItem('shotcanvas.bench.fullSaves') === '1';
+  } catch {
+    return false;
+  }
+})();
+
 export interface SessionNotice {
   readonly level: 'info' | 'warning' | 'error';
   readonly message: string;
@@ -80,15 +92,24 @@ export class ProjectSession {
     this.installVersionChangeGuard();
   }
 
-  /** Sends what changed since the last acknowledged revision (or everything, when needed). */
+  /**
+   * Sends what changed since the last acknowledged revision (or everything, when needed). The
+   * synchronous part (collecting and serializing) is what the UI thread pays per save; it is
+   * measured as `shotcanvas:save-ui` for the benchmark.
+   */
   private async save(revision: number): Promise<Result<SnapshotAck>> {
+    const started = performance.now();
     const { batch, restore } = this.pending.take();
     const base = { projectId: this.projectId, clientId: this.clientId };
     let result: Result<SnapshotAck>;
-    if (this.needsFullSave) {
-      result = await callMain('saveSnapshot', { ...base, revision, data: this.store.toData() });
+    if (this.needsFullSave || FULL_SAVES_FOR_BENCHMARK) {
+      const sending = callMain('saveSnapshot', { ...base, revision, data: this.store.toData() });
+      performance.measure('shotcanvas:save-ui', { start: started, end: performance.now() });
+      result = await sending;
     } else {
-      result = await callMain('saveChanges', { ...base, baseRevision: this.ackedRevision, revision, puts: batch.puts, deletes: batch.deletes, settings: null });
+      const sending = callMain('saveChanges', { ...base, baseRevision: this.ackedRevision, revision, puts: batch.puts, deletes: batch.deletes, settings: null });
+      performance.measure('shotcanvas:save-ui', { start: started, end: performance.now() });
+      result = await sending;
       if (!result.ok && result.error.code === 'CONFLICT' && result.error.message.includes('revision')) {
         // The folder moved on without us (another writer, or a restore): send the whole document.
         this.needsFullSave = true;

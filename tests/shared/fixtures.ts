@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../shared/canonicalJson.ts';
 import type { ProjectId, ShotId } from '../../shared/ids.ts';
 import { PROJECT_FORMAT_ID } from '../../shared/identity.ts';
+import type { DocumentData, Tombstone } from '../../shared/model/documentData.ts';
 import type { ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
@@ -41,12 +42,22 @@ export function shot(draft: Partial<ShotDraft> & { id?: ShotId } = {}, now = FIX
   return makeShot(id, { x: 0, y: 0, order: `a${String(orderCounter).padStart(6, '0')}`, ...rest }, now);
 }
 
-export function contentHash(data: ProjectData): string {
+export function contentHash(data: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(data), 'utf8').digest('hex')}`;
 }
 
-export function projectData(shots: readonly ShotRecord[] = [shot(), shot()], settingsOverrides: Partial<ProjectSettings> = {}): ProjectData {
+/** What the renderer edits and sends: settings and records. */
+export function documentData(shots: readonly ShotRecord[] = [shot(), shot()], settingsOverrides: Partial<ProjectSettings> = {}): DocumentData {
   return { settings: settings(settingsOverrides), shots };
+}
+
+/** `data` of a schema-2 project.json: the document plus tombstones. */
+export function projectData(
+  shots: readonly ShotRecord[] = [shot(), shot()],
+  settingsOverrides: Partial<ProjectSettings> = {},
+  tombstones: readonly Tombstone[] = [],
+): ProjectData {
+  return { settings: settings(settingsOverrides), shots, tombstones };
 }
 
 export function projectFile(overrides: Partial<Omit<ProjectFile, 'data'>> & { data?: ProjectData } = {}): ProjectFile {

@@ -3,7 +3,9 @@
  * clock is a parameter and nothing here touches the disk, so the rules are tested with a fake clock.
  */
 
-export type BackupKind = 'auto' | 'launch' | 'pre-migration' | 'pre-import' | 'pre-bulk-delete' | 'pre-restore' | 'pre-recovery';
+import type { BackupKind } from '../../../shared/ipc/contract.ts';
+
+export type { BackupKind };
 
 export const BACKUP_KINDS = ['auto', 'launch', 'pre-migration', 'pre-import', 'pre-bulk-delete', 'pre-restore', 'pre-recovery'] as const;
 

@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog, OpenDialogOptions, OpenDialogReturnValue, Shell } from 'electron';
+import type { BrowserWindow, Dialog, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue, Shell } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { electronHostBindings } from '../../../electron/main/electronHost.ts';
 
@@ -7,8 +7,14 @@ interface DialogCall {
   readonly options: OpenDialogOptions;
 }
 
-function setup(reply: OpenDialogReturnValue, window: BrowserWindow | null = null) {
+interface SaveDialogCall {
+  readonly window: unknown;
+  readonly options: SaveDialogOptions;
+}
+
+function setup(reply: OpenDialogReturnValue, window: BrowserWindow | null = null, saveReply: SaveDialogReturnValue = { canceled: true, filePath: '' }) {
   const dialogCalls: DialogCall[] = [];
+  const saveCalls: SaveDialogCall[] = [];
   const opened: string[] = [];
   const dialog = {
     showOpenDialog: (...args: unknown[]) => {
@@ -16,7 +22,12 @@ function setup(reply: OpenDialogReturnValue, window: BrowserWindow | null = null
       dialogCalls.push(second === undefined ? { window: null, options: first as OpenDialogOptions } : { window: first, options: second as OpenDialogOptions });
       return Promise.resolve(reply);
     },
-  } as unknown as Pick<Dialog, 'showOpenDialog'>;
+    showSaveDialog: (...args: unknown[]) => {
+      const [first, second] = args;
+      saveCalls.push(second === undefined ? { window: null, options: first as SaveDialogOptions } : { window: first, options: second as SaveDialogOptions });
+      return Promise.resolve(saveReply);
+    },
+  } as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   const shell = {
     openExternal: (url: string) => {
       opened.push(url);
@@ -24,7 +35,7 @@ function setup(reply: OpenDialogReturnValue, window: BrowserWindow | null = null
     },
   } as unknown as Pick<Shell, 'openExternal'>;
   const host = electronHostBindings({ dialog, shell, homeDir: '/home/tester', window: () => window });
-  return { host, dialogCalls, opened };
+  return { host, dialogCalls, saveCalls, opened };
 }
 
 describe('electronHostBindings', () => {
@@ -75,5 +86,34 @@ describe('electronHostBindings', () => {
     await host.openExternal('https://example.com/');
     expect(opened).toEqual(['https://example.com/']);
     await expect(host.browseRoot()).resolves.toBe('/home/tester');
+  });
+
+  it('picks a bundle file (not a folder) for import-bundle, filtered to the bundle extension', async () => {
+    const { host, dialogCalls } = setup({ canceled: false, filePaths: ['/downloads/Film.shotcanvas'] });
+    await expect(host.showOpenDialog({ purpose: 'import-bundle' })).resolves.toEqual({ ok: true, value: { path: '/downloads/Film.shotcanvas' } });
+    const options = dialogCalls[0]!.options;
+    expect(options.properties).toContain('openFile');
+    expect(options.properties).not.toContain('openDirectory');
+    expect(options.filters).toEqual([{ name: 'Shotcanvas bundle', extensions: ['shotcanvas'] }]);
+  });
+
+  it('asks where to export a bundle, with the suggested name, attached to the window', async () => {
+    const win = { id: 2 } as unknown as BrowserWindow;
+    const { host, saveCalls } = setup({ canceled: true, filePaths: [] }, win, { canceled: false, filePath: '/films/Film.shotcanvas' });
+    await expect(host.showSaveDialog({ purpose: 'export-bundle', defaultName: 'Film.shotcanvas' })).resolves.toEqual({
+      ok: true,
+      value: { path: '/films/Film.shotcanvas' },
+    });
+    expect(saveCalls).toHaveLength(1);
+    expect(saveCalls[0]!.window).toBe(win);
+    expect(saveCalls[0]!.options).toMatchObject({ defaultPath: 'Film.shotcanvas', filters: [{ name: 'Shotcanvas bundle', extensions: ['shotcanvas'] }] });
+  });
+
+  it('maps a cancelled or empty save dialog to path null', async () => {
+    const cancelled = setup({ canceled: true, filePaths: [] }, null, { canceled: true, filePath: '/ignored.shotcanvas' });
+    await expect(cancelled.host.showSaveDialog({ purpose: 'export-bundle', defaultName: 'x' })).resolves.toEqual({ ok: true, value: { path: null } });
+    expect(cancelled.saveCalls[0]!.window).toBeNull();
+    const empty = setup({ canceled: true, filePaths: [] }, null, { canceled: false, filePath: '' });
+    await expect(empty.host.showSaveDialog({ purpose: 'export-bundle', defaultName: 'x' })).resolves.toEqual({ ok: true, value: { path: null } });
   });
 });

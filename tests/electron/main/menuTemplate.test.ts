@@ -59,6 +59,9 @@ describe('buildMenuTemplate', () => {
     expect(Object.fromEntries(commands)).toEqual({
       'New Project…': 'new-project',
       'Open Project…': 'open-project',
+      'Import Project Bundle…': 'import-bundle',
+      'Export Project Bundle…': 'export-bundle',
+      'Project History': 'project-history',
       'Close Project': 'close-project',
       'Select All': 'select-all',
       'Add Shot (S)': 'add-shot',

@@ -4,9 +4,11 @@ import type { MainApiMethod } from '../../../shared/ipc/contract.ts';
 import { MAIN_API_METHODS } from '../../../shared/ipc/contract.ts';
 import { recordingApi } from './support/fakeApi.ts';
 import { expectErr, expectOk } from './support/library.ts';
-import { projectData } from './support/projectData.ts';
+import { documentData, shot } from './support/projectData.ts';
 
 const PROJECT_ID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+const CLIENT = 'tab-3f2b8c1e';
+const projectClient = { projectId: PROJECT_ID, clientId: CLIENT };
 const validCreate = { name: 'Film', frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080 };
 
 /** Calls the dispatcher and proves the implementation was not reached. */
@@ -30,7 +32,7 @@ describe('dispatchApiCall: refusals (the implementation is never called)', () =>
   });
 
   it('too many arguments', async () => {
-    const error = await expectRejected('openProject', [{ path: '/p' }, { path: '/q' }], 'openProject takes at most one argument, got 2');
+    const error = await expectRejected('openProject', [{ path: '/p', clientId: CLIENT }, { path: '/q', clientId: CLIENT }], 'openProject takes at most one argument, got 2');
     expect(error.where).toBe('openProject');
   });
 
@@ -43,11 +45,12 @@ describe('dispatchApiCall: refusals (the implementation is never called)', () =>
   });
 
   it.each<[MainApiMethod, unknown, string]>([
-    ['openProject', { path: 42 }, 'arg.path'],
-    ['openProject', { path: '' }, 'arg.path'],
-    ['openProject', { path: '/a\u0000b' }, 'arg.path'],
-    ['openProject', { path: '/p', extra: true }, 'extra'],
-    ['openProject', {}, 'arg.path'],
+    ['openProject', { path: 42, clientId: CLIENT }, 'arg.path'],
+    ['openProject', { path: '', clientId: CLIENT }, 'arg.path'],
+    ['openProject', { path: '/a\u0000b', clientId: CLIENT }, 'arg.path'],
+    ['openProject', { path: '/p', clientId: CLIENT, extra: true }, 'extra'],
+    ['openProject', { clientId: CLIENT }, 'arg.path'],
+    ['openProject', { path: '/p' }, 'arg.clientId'],
     ['openProject', '/p', 'arg'],
     ['createProject', { ...validCreate, width: 'wide' }, 'arg.width'],
     ['createProject', { ...validCreate, width: 8 }, 'arg.width'],
@@ -55,10 +58,15 @@ describe('dispatchApiCall: refusals (the implementation is never called)', () =>
     ['createProject', { ...validCreate, dropFrame: undefined }, 'arg.dropFrame'],
     // As it arrives over HTTP: JSON.parse makes __proto__ an own key.
     ['createProject', JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(validCreate).slice(1)}`), '__proto__'],
-    ['closeProject', { projectId: 'not-a-uuid' }, 'arg.projectId'],
-    ['saveSnapshot', { projectId: PROJECT_ID, revision: -1, data: projectData() }, 'arg.revision'],
-    ['saveSnapshot', { projectId: PROJECT_ID, revision: 1, data: { settings: {}, shots: [] } }, 'arg.data.settings'],
-    ['saveSnapshot', { projectId: PROJECT_ID, revision: 1 }, 'arg.data'],
+    ['closeProject', { projectId: 'not-a-uuid', clientId: CLIENT }, 'arg.projectId'],
+    ['closeProject', { projectId: PROJECT_ID }, 'arg.clientId'],
+    ['saveSnapshot', { ...projectClient, revision: -1, data: documentData() }, 'arg.revision'],
+    ['saveSnapshot', { ...projectClient, revision: 1, data: { settings: {}, shots: [] } }, 'arg.data.settings'],
+    ['saveSnapshot', { ...projectClient, revision: 1 }, 'arg.data'],
+    ['saveChanges', { ...projectClient, baseRevision: 4, revision: 4, puts: [], deletes: [], settings: null }, 'arg.revision'],
+    ['saveChanges', { ...projectClient, baseRevision: 0, revision: 1, puts: [{ ...shot(), x: 'left' }], deletes: [], settings: null }, 'arg.puts[0].x'],
+    ['restoreBackup', { ...projectClient, backupId: '' }, 'arg.backupId'],
+    ['cancelJob', { jobId: 'job-1' }, 'arg.jobId'],
     ['updateSettings', { inspectorWidth: 10_000 }, 'arg.inspectorWidth'],
     ['updateSettings', { theme: 'dark' }, 'theme'],
     ['showOpenDialog', { purpose: 'delete-everything' }, 'arg.purpose'],
@@ -88,7 +96,7 @@ describe('dispatchApiCall: calls', () => {
 
   it('passes an error Result from the implementation through', async () => {
     const { api } = recordingApi({ openProject: () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } }) });
-    expectErr(await dispatchApiCall(api, 'openProject', [{ path: '/p' }]), 'NOT_FOUND', 'gone');
+    expectErr(await dispatchApiCall(api, 'openProject', [{ path: '/p', clientId: CLIENT }]), 'NOT_FOUND', 'gone');
   });
 
   it('turns a throw into INTERNAL naming the method, and logs it', async () => {

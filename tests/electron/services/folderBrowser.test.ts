@@ -34,6 +34,28 @@ describe('browseFolder', () => {
   it('marks project folders', async () => {
     const listing = expectOk(await browseFolder(fs, root, undefined));
     expect(listing.folders.filter((f) => f.isProject).map((f) => f.name)).toEqual(['Project A']);
+    expect(listing.folders.every((f) => !f.isFile)).toBe(true);
+  });
+
+  it('lists files with the asked extensions (any case) after the folders, skipping hidden files and symlinks to files outside', async () => {
+    await writeFile(join(root, 'Teaser 10.shotcanvas'), 'zip');
+    await writeFile(join(root, 'teaser 9.SHOTCANVAS'), 'zip');
+    await writeFile(join(root, '.hidden.shotcanvas'), 'zip');
+    await writeFile(join(root, 'Teaser.shotcanvas.txt'), 'not a bundle');
+    await mkdir(join(root, 'folder.shotcanvas'));
+    await writeFile(join(tmp(), 'outside', 'stolen.shotcanvas'), 'zip');
+    await symlink(join(tmp(), 'outside', 'stolen.shotcanvas'), join(root, 'stolen.shotcanvas'));
+    const listing = expectOk(await browseFolder(fs, root, undefined, ['shotcanvas']));
+    const files = listing.folders.filter((f) => f.isFile);
+    expect(files).toEqual([
+      { name: 'teaser 9.SHOTCANVAS', path: join(root, 'teaser 9.SHOTCANVAS'), isProject: false, isFile: true },
+      { name: 'Teaser 10.shotcanvas', path: join(root, 'Teaser 10.shotcanvas'), isProject: false, isFile: true },
+    ]);
+    // Folders come first; a folder whose name ends like a bundle is still a folder.
+    expect(listing.folders.slice(0, -2).every((f) => !f.isFile)).toBe(true);
+    expect(listing.folders.find((f) => f.name === 'folder.shotcanvas')?.isFile).toBe(false);
+    // Without extensions, no files at all.
+    expect(expectOk(await browseFolder(fs, root, undefined)).folders.some((f) => f.isFile)).toBe(false);
   });
 
   it('does not list symlinked folders (they could lead anywhere)', async () => {
@@ -46,7 +68,7 @@ describe('browseFolder', () => {
     expect(listing).toEqual({
       path: join(root, 'Project A'),
       parent: root,
-      folders: [{ name: 'media', path: join(root, 'Project A', 'media'), isProject: false }],
+      folders: [{ name: 'media', path: join(root, 'Project A', 'media'), isProject: false, isFile: false }],
     });
   });
 

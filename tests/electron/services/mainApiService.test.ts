@@ -1,46 +1,17 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../../shared/appInfo.ts';
-import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
-import { FlushCoordinator } from '../../../electron/services/flushCoordinator.ts';
-import type { HostBindings } from '../../../electron/services/mainApiService.ts';
-import { checkExternalUrl, createMainApi } from '../../../electron/services/mainApiService.ts';
-import type { OpenDialogInput } from '../../../shared/ipc/contract.ts';
+import { checkExternalUrl } from '../../../electron/services/mainApiService.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../../shared/model/projectFile.ts';
 import { ok } from '../../../shared/result.ts';
-import { createInput, expectErr, expectOk, makeLibrary } from './support/library.ts';
-import { projectData } from './support/projectData.ts';
+import { CLIENT, createInput, expectErr, expectOk } from './support/library.ts';
+import { makeMainApi } from './support/mainApiFixture.ts';
+import { documentData } from './support/projectData.ts';
 import { namesIn, useTempDir } from './support/tempDir.ts';
 
 const tmp = useTempDir();
-
-function fakeHost(browseRoot: string) {
-  const opened: string[] = [];
-  const dialogs: OpenDialogInput[] = [];
-  const host: HostBindings = {
-    kind: 'web',
-    platform: 'test-os',
-    showOpenDialog: (input) => {
-      dialogs.push(input);
-      return Promise.resolve(ok({ path: '/picked' }));
-    },
-    openExternal: (url) => {
-      opened.push(url);
-      return Promise.resolve();
-    },
-    browseRoot: () => Promise.resolve(browseRoot),
-  };
-  return { host, opened, dialogs };
-}
-
-async function setup() {
-  const fx = await makeLibrary(tmp());
-  const fake = fakeHost(fx.workspace);
-  const flush = new FlushCoordinator();
-  const api = createMainApi({ fs: nodeFileSystem, library: fx.library, settings: fx.settings, host: fake.host, flush });
-  return { ...fx, ...fake, flush, api };
-}
+const setup = () => makeMainApi(tmp());
 
 describe('checkExternalUrl', () => {
   it('accepts https links, normalized', () => {
@@ -97,17 +68,25 @@ describe('createMainApi', () => {
     await expect(pending).resolves.toBe(true);
   });
 
-  it('showOpenDialog is the host dialog', async () => {
-    const { api, dialogs } = await setup();
+  it('showOpenDialog and showSaveDialog are the host dialogs', async () => {
+    const { api, dialogs, saveDialogs } = await setup();
     expect(expectOk(await api.showOpenDialog({ purpose: 'open-project' }))).toEqual({ path: '/picked' });
     expect(dialogs).toEqual([{ purpose: 'open-project' }]);
+    expect(expectOk(await api.showSaveDialog({ purpose: 'export-bundle', defaultName: 'Film.shotcanvas' }))).toEqual({ path: '/picked/Film.shotcanvas' });
+    expect(saveDialogs).toEqual([{ purpose: 'export-bundle', defaultName: 'Film.shotcanvas' }]);
   });
 
-  it('browseFolder is rooted at the host browse root', async () => {
+  it('browseFolder is rooted at the host browse root and lists asked-for files', async () => {
     const { api, workspace } = await setup();
     await mkdir(join(workspace, 'Sub'));
     expect(expectOk(await api.browseFolder({})).folders.map((f) => f.name)).toEqual(['Sub']);
     expectErr(await api.browseFolder({ path: tmp() }), 'FORBIDDEN');
+    await writeFile(join(workspace, 'Film.shotcanvas'), 'zip');
+    expect(expectOk(await api.browseFolder({})).folders.map((f) => f.name)).toEqual(['Sub']);
+    expect(expectOk(await api.browseFolder({ fileExtensions: ['shotcanvas'] })).folders.map((f) => [f.name, f.isFile])).toEqual([
+      ['Sub', false],
+      ['Film.shotcanvas', true],
+    ]);
   });
 
   it('settings go through the settings store', async () => {
@@ -117,16 +96,17 @@ describe('createMainApi', () => {
     expect(expectOk(await api.getSettings()).showInspector).toBe(false);
   });
 
-  it('project methods reach the library: create, list, open, save, close, rename, duplicate, trash, forget', async () => {
-    const { api, library, workspace, recent } = await setup();
+  it('project methods reach the library and the open projects: create, list, open, save, close, rename, duplicate, trash, forget', async () => {
+    const { api, projects, workspace, recent } = await setup();
     const created = expectOk(await api.createProject(createInput('Film')));
     expect(expectOk(await api.listProjects()).map((s) => s.name)).toEqual(['Film']);
-    const opened = expectOk(await api.openProject({ path: created.path }));
+    const opened = expectOk(await api.openProject({ path: created.path, clientId: CLIENT }));
     const projectId = opened.file.projectId;
-    expect(library.openProjectDir(projectId)).toBe(created.path);
-    expect(expectOk(await api.saveSnapshot({ projectId, revision: 1, data: projectData([], { name: 'Film' }) })).revision).toBe(1);
-    expectOk(await api.closeProject({ projectId }));
-    expect(library.openProjectDir(projectId)).toBeUndefined();
+    expect(projects.dirOf(projectId)).toBe(created.path);
+    const client = { projectId, clientId: CLIENT };
+    expect(expectOk(await api.saveSnapshot({ ...client, revision: 1, data: documentData([], { name: 'Film' }) })).revision).toBe(1);
+    expectOk(await api.closeProject(client));
+    expect(projects.dirOf(projectId)).toBeUndefined();
     const renamed = expectOk(await api.renameProject({ path: created.path, name: 'Feature' }));
     const copy = expectOk(await api.duplicateProject({ path: renamed.path, name: 'Feature 2' }));
     expect(await namesIn(workspace)).toEqual(['Feature', 'Feature 2']);

@@ -2,7 +2,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryFixture } from './support/library.ts';
-import { createInput, createProject, expectErr, expectOk, makeLibrary } from './support/library.ts';
+import { CLIENT, asClient, createInput, createProject, expectErr, expectOk, makeLibrary, openAs } from './support/library.ts';
 import { FIXED_NOW } from './support/projectData.ts';
 import { snapshotTree, useTempDir } from './support/tempDir.ts';
 
@@ -35,8 +35,8 @@ async function expectForbiddenAndUnchanged(run: () => Promise<{ ok: boolean }>, 
 
 describe('ProjectLibrary with confineToWorkspace', () => {
   it('still opens, renames, duplicates and trashes projects inside the workspace', async () => {
-    expectOk(await fx.library.openProject(insideProject));
-    expectOk(await fx.library.close(expectOk(await fx.library.openProject(insideProject)).file.projectId));
+    await openAs(fx, insideProject);
+    expectOk(await fx.projects.close(asClient((await openAs(fx, insideProject)).file.projectId)));
     const renamed = expectOk(await fx.library.rename(insideProject, 'Renamed'));
     const copy = expectOk(await fx.library.duplicate(renamed.path, 'Copy'));
     expectOk(await fx.library.trashProject(copy.path));
@@ -44,18 +44,18 @@ describe('ProjectLibrary with confineToWorkspace', () => {
   });
 
   it('refuses to open a project outside the workspace', async () => {
-    await expectForbiddenAndUnchanged(() => fx.library.openProject(outsideProject), outsideProject);
+    await expectForbiddenAndUnchanged(() => fx.projects.openProject(outsideProject, CLIENT), outsideProject);
     expect(await fx.recent.list()).toEqual([]);
   });
 
   it('refuses ../ paths that climb out of the workspace', async () => {
     const climbing = `${fx.workspace}/../outside/Elsewhere`;
-    await expectForbiddenAndUnchanged(() => fx.library.openProject(climbing), join(tmp(), 'outside', 'Elsewhere'));
+    await expectForbiddenAndUnchanged(() => fx.projects.openProject(climbing, CLIENT), join(tmp(), 'outside', 'Elsewhere'));
   });
 
   it('refuses a symlink inside the workspace that points outside it', async () => {
-    await expectForbiddenAndUnchanged(() => fx.library.openProject(linkToOutside), linkToOutside);
-    await expectForbiddenAndUnchanged(() => fx.library.openProject(join(linkToOutside, 'project.json')), linkToOutside);
+    await expectForbiddenAndUnchanged(() => fx.projects.openProject(linkToOutside, CLIENT), linkToOutside);
+    await expectForbiddenAndUnchanged(() => fx.projects.openProject(join(linkToOutside, 'project.json'), CLIENT), linkToOutside);
     await expectForbiddenAndUnchanged(() => fx.library.rename(linkToOutside, 'Moved'), linkToOutside);
     await expectForbiddenAndUnchanged(() => fx.library.trashProject(linkToOutside), linkToOutside);
     await expectForbiddenAndUnchanged(() => fx.library.duplicate(linkToOutside, 'Stolen'), linkToOutside);

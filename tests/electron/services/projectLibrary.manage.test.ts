@@ -5,7 +5,7 @@ import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
 import { readProjectFile } from '../../../electron/services/projectFolder.ts';
 import { faultyFs, fsError } from './support/faultyFs.ts';
 import type { LibraryFixture } from './support/library.ts';
-import { createProject, expectErr, expectOk, makeLibrary } from './support/library.ts';
+import { asClient, createProject, expectErr, expectOk, makeLibrary, openAs } from './support/library.ts';
 import { FIXED_NOW } from './support/projectData.ts';
 import { namesIn, snapshotTree, useTempDir } from './support/tempDir.ts';
 
@@ -18,8 +18,8 @@ async function seeded(fx: LibraryFixture, name = 'Film') {
   await mkdir(join(p.path, 'media', 'ab'), { recursive: true });
   await writeFile(join(p.path, 'media', 'ab', 'clip.mp4'), 'video bytes');
   await writeFile(join(p.path, '.backups', 'project-2025.json'), 'old snapshot');
-  expectOk(await fx.library.openProject(p.path));
-  expectOk(await fx.library.close(p.projectId!));
+  await openAs(fx, p.path);
+  expectOk(await fx.projects.close(asClient(p.projectId!)));
   return p;
 }
 
@@ -49,7 +49,7 @@ describe('ProjectLibrary.rename', () => {
   it('is refused while the project is open, changing nothing', async () => {
     const fx = await makeLibrary(tmp());
     const p = await seeded(fx);
-    expectOk(await fx.library.openProject(p.path));
+    await openAs(fx, p.path);
     const before = await snapshotTree(tmp());
     expectErr(await fx.library.rename(p.path, 'Other'), 'CONFLICT', /Close "Film"/);
     expect(await snapshotTree(tmp())).toEqual(before);
@@ -120,8 +120,8 @@ describe('ProjectLibrary.duplicate', () => {
     const fx = await makeLibrary(tmp());
     const p = await seeded(fx);
     const copy = expectOk(await fx.library.duplicate(p.path, 'Second'));
-    expectOk(await fx.library.openProject(p.path));
-    expectOk(await fx.library.openProject(copy.path));
+    await openAs(fx, p.path);
+    await openAs(fx, copy.path);
   });
 
   it('refuses an existing target, changing nothing', async () => {
@@ -165,7 +165,7 @@ describe('ProjectLibrary.trashProject', () => {
   it('is refused while the project is open', async () => {
     const fx = await makeLibrary(tmp());
     const p = await seeded(fx);
-    expectOk(await fx.library.openProject(p.path));
+    await openAs(fx, p.path);
     const before = await snapshotTree(tmp());
     expectErr(await fx.library.trashProject(p.path), 'CONFLICT', /before moving it to the trash/);
     expect(fx.trashed).toEqual([]);

@@ -53,6 +53,7 @@ export async function startTestWebHost(options: { withRenderer?: boolean } = {})
     await writeFile(join(rendererDir, 'index.html'), INDEX_HTML);
     await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app");\n');
   }
+  const started: { host?: WebHost } = {};
   const services = createServices({
     fs: nodeFileSystem,
     userDataDir,
@@ -60,15 +61,19 @@ export async function startTestWebHost(options: { withRenderer?: boolean } = {})
     trash: () => Promise.resolve('nowhere (test)'),
     now: () => new Date('2026-01-02T03:04:05.000Z'),
     confineToWorkspace: true,
+    // Events reach the browser over server-sent events once the server is up.
+    emit: (event, payload) => started.host?.emit(event, payload),
     host: {
       kind: 'web',
       platform: process.platform,
       showOpenDialog: () => Promise.resolve(err('NOT_SUPPORTED', 'no dialogs in tests')),
+      showSaveDialog: () => Promise.resolve(err('NOT_SUPPORTED', 'no dialogs in tests')),
       openExternal: () => Promise.resolve(),
       browseRoot: () => Promise.resolve(workspaceDir),
     },
   });
   const host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, token: TEST_TOKEN });
+  started.host = host;
   const cookie = `${sessionCookieName(host.port)}=${TEST_TOKEN}`;
   return {
     host,

@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDb } from '../../../renderer/db/projectDb.ts';
 import { loadProjectDocument } from '../../../renderer/db/projectLoader.ts';
+import { MIN_READER_VERSION } from '../../../shared/appInfo.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../../shared/model/projectFile.ts';
 import type { ProjectFile } from '../../../shared/model/projectFile.ts';
 import { projectData, projectFile, settings, shot } from '../../shared/fixtures.ts';
@@ -21,11 +22,11 @@ afterEach(() => {
 });
 
 /** Seeds the database as a previous session would have left it. */
-async function seed(db: ProjectDb, revision: number, folderPath = FOLDER, schemaVersion = PROJECT_SCHEMA_VERSION) {
+async function seed(db: ProjectDb, revision: number, folderPath = FOLDER, schemaVersion = PROJECT_SCHEMA_VERSION, minReaderVersion = MIN_READER_VERSION) {
   const rows = [shot({ title: 'From IndexedDB' })];
   const stored = settings({ name: 'Stored name' });
   await db.shots.bulkPut(rows);
-  await db.meta.put({ key: 'state', revision, folderPath, settings: stored, schemaVersion });
+  await db.meta.put({ key: 'state', revision, folderPath, settings: stored, schemaVersion, minReaderVersion });
   return { rows, stored };
 }
 
@@ -43,6 +44,7 @@ describe('loadProjectDocument', () => {
       folderPath: FOLDER,
       settings: file.data.settings,
       schemaVersion: PROJECT_SCHEMA_VERSION,
+      minReaderVersion: MIN_READER_VERSION,
     });
     expect((await db.shots.toArray()).map((s) => s.id).sort()).toEqual(file.data.shots.map((s) => s.id).sort());
   });
@@ -94,6 +96,17 @@ describe('loadProjectDocument', () => {
     expect(loaded.source).toBe('folder');
     expect(loaded.reason).toMatch(/schema version/);
     expect((await db.meta.get('state'))?.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+  });
+
+  it('rebuilds a database whose rows a newer app wrote (its minReaderVersion is above this app)', async () => {
+    const file = projectFile({ revision: 2 });
+    const db = dbFor(file);
+    const { rows } = await seed(db, 5, FOLDER, PROJECT_SCHEMA_VERSION, '99.0.0');
+    const loaded = await loadProjectDocument(db, file, FOLDER);
+    expect(loaded).toMatchObject({ source: 'folder', revision: 2, aheadOfFolder: false });
+    expect(loaded.reason).toMatch(/newer version of Shotcanvas/);
+    expect(await db.shots.get(rows[0]!.id)).toBeUndefined();
+    expect((await db.meta.get('state'))?.minReaderVersion).toBe(MIN_READER_VERSION);
   });
 
   it('survives closing and reopening: the rebuilt copy is used next time', async () => {

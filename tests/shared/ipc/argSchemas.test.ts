@@ -3,24 +3,37 @@ import { describe, expect, it } from 'vitest';
 import type { MainApiMethod } from '../../../shared/ipc/contract.ts';
 import { MAIN_API_METHODS } from '../../../shared/ipc/contract.ts';
 import { MAIN_API_ARG_SCHEMAS } from '../../../shared/ipc/argSchemas.ts';
-import { projectData, shot } from '../fixtures.ts';
+import { documentData, settings, shot } from '../fixtures.ts';
+
+const CLIENT = 'tab-7f3a9c21';
 
 /** A well-formed argument for every method (undefined for methods without one). */
 const GOOD: { [M in MainApiMethod]: unknown } = {
   getHostInfo: undefined,
   listProjects: undefined,
   createProject: { name: 'Été – Teaser', frameRate: { num: 30000, den: 1001 }, dropFrame: true, width: 1920, height: 1080 },
-  openProject: { path: '/home/me/Shotcanvas/Teaser' },
-  closeProject: { projectId: randomUUID() },
+  openProject: { path: '/home/me/Shotcanvas/Teaser', clientId: CLIENT },
+  closeProject: { projectId: randomUUID(), clientId: CLIENT },
   renameProject: { path: 'C:\\Users\\me\\Teaser', name: 'Teaser v2' },
   duplicateProject: { path: '/p/Teaser', name: 'Teaser copy' },
   trashProject: { path: '/p/Teaser' },
   forgetRecentProject: { path: '/p/Teaser' },
-  saveSnapshot: { projectId: randomUUID(), revision: 12, data: projectData() },
+  saveSnapshot: { projectId: randomUUID(), clientId: CLIENT, revision: 12, data: documentData() },
+  saveChanges: { projectId: randomUUID(), clientId: CLIENT, baseRevision: 12, revision: 13, puts: [shot()], deletes: [randomUUID()], settings: null },
+  answerOwnerPing: { projectId: randomUUID(), nonce: randomUUID(), clientId: CLIENT },
+  listBackups: { path: '/p/Teaser' },
+  createBackup: { projectId: randomUUID(), clientId: CLIENT, kind: 'pre-bulk-delete', note: 'Before deleting 40 shots' },
+  restoreBackup: { projectId: randomUUID(), clientId: CLIENT, backupId: '20250304T050607000Z_auto_r7.json.gz' },
+  recoverProject: { path: '/p/Teaser', backupId: '20250304T050607000Z_launch_r7.json.gz' },
+  exportBundle: { path: '/p/Teaser' },
+  importBundle: { bundlePath: '/downloads/Teaser.shotcanvas' },
+  cancelJob: { jobId: randomUUID() },
+  getDiskStatus: { path: '/p/Teaser' },
   getSettings: undefined,
   updateSettings: { inspectorWidth: 320 },
   browseFolder: {},
   showOpenDialog: { purpose: 'choose-folder' },
+  showSaveDialog: { purpose: 'export-bundle', defaultName: 'Teaser.shotcanvas' },
   openExternal: { url: 'https://example.com/help' },
   acknowledgeFlush: { requestId: 'flush-1', saved: true },
 };
@@ -28,6 +41,8 @@ const GOOD: { [M in MainApiMethod]: unknown } = {
 function accepts(method: MainApiMethod, arg: unknown): boolean {
   return MAIN_API_ARG_SCHEMAS[method].safeParse(arg).success;
 }
+
+const good = <M extends MainApiMethod>(method: M) => GOOD[method] as Record<string, unknown>;
 
 describe('argument schemas', () => {
   it.each(MAIN_API_METHODS)('%s accepts a well-formed argument', (method) => {
@@ -50,50 +65,103 @@ describe('argument schemas', () => {
   });
 
   it('createProject checks types and ranges', () => {
-    const good = GOOD.createProject as Record<string, unknown>;
-    expect(accepts('createProject', { ...good, frameRate: '29.97' })).toBe(false);
-    expect(accepts('createProject', { ...good, frameRate: { num: 29.97, den: 1 } })).toBe(false);
-    expect(accepts('createProject', { ...good, dropFrame: 'yes' })).toBe(false);
-    expect(accepts('createProject', { ...good, width: 8 })).toBe(false);
-    expect(accepts('createProject', { ...good, height: 100000 })).toBe(false);
-    expect(accepts('createProject', { ...good, parentDir: '/home/me/Films' })).toBe(true);
-    expect(accepts('createProject', { ...good, parentDir: '' })).toBe(false);
+    const base = good('createProject');
+    expect(accepts('createProject', { ...base, frameRate: '29.97' })).toBe(false);
+    expect(accepts('createProject', { ...base, frameRate: { num: 29.97, den: 1 } })).toBe(false);
+    expect(accepts('createProject', { ...base, dropFrame: 'yes' })).toBe(false);
+    expect(accepts('createProject', { ...base, width: 8 })).toBe(false);
+    expect(accepts('createProject', { ...base, height: 100000 })).toBe(false);
+    expect(accepts('createProject', { ...base, parentDir: '/home/me/Films' })).toBe(true);
+    expect(accepts('createProject', { ...base, parentDir: '' })).toBe(false);
   });
 
   it.each(['/p/a\u0000b', '/p/line\nbreak', '', 'x'.repeat(4097)])('path schemas reject %j', (path) => {
-    expect(accepts('openProject', { path })).toBe(false);
+    expect(accepts('openProject', { path, clientId: CLIENT })).toBe(false);
     expect(accepts('trashProject', { path })).toBe(false);
     expect(accepts('browseFolder', { path })).toBe(false);
     expect(accepts('updateSettings', { workspaceDir: path })).toBe(false);
+    expect(accepts('listBackups', { path })).toBe(false);
+    expect(accepts('recoverProject', { path, backupId: 'b' })).toBe(false);
+    expect(accepts('exportBundle', { path: '/p', targetPath: path })).toBe(false);
+    expect(accepts('importBundle', { bundlePath: path })).toBe(false);
+    expect(accepts('getDiskStatus', { path })).toBe(false);
   });
 
   it('accepts non-ASCII paths and an absent optional path', () => {
-    expect(accepts('openProject', { path: '/Users/zoë/Фильмы/東京' })).toBe(true);
+    expect(accepts('openProject', { path: '/Users/zoë/Фильмы/東京', clientId: CLIENT })).toBe(true);
     expect(accepts('browseFolder', {})).toBe(true);
+    expect(accepts('exportBundle', { path: '/p', targetPath: '/Users/zoë/東京.shotcanvas' })).toBe(true);
   });
 
-  it('closeProject requires a UUID project id', () => {
-    expect(accepts('closeProject', { projectId: 'project-1' })).toBe(false);
+  it('per-project calls require a UUID project id and a client id of 8 to 100 characters', () => {
+    expect(accepts('closeProject', { projectId: 'project-1', clientId: CLIENT })).toBe(false);
     expect(accepts('closeProject', {})).toBe(false);
+    for (const method of ['openProject', 'closeProject', 'saveSnapshot', 'saveChanges', 'answerOwnerPing', 'createBackup', 'restoreBackup'] as const) {
+      const base = good(method);
+      const { clientId: _dropped, ...without } = base;
+      expect(accepts(method, without), method).toBe(false);
+      expect(accepts(method, { ...base, clientId: 'short' }), method).toBe(false);
+      expect(accepts(method, { ...base, clientId: 'x'.repeat(101) }), method).toBe(false);
+      expect(accepts(method, { ...base, clientId: 42 }), method).toBe(false);
+    }
   });
 
-  it('saveSnapshot validates the whole document', () => {
-    const good = GOOD.saveSnapshot as { projectId: string; revision: number };
+  it('saveSnapshot validates the whole document, which carries no tombstones', () => {
+    const base = good('saveSnapshot');
     const badShot = { ...shot(), status: 'published' };
-    expect(accepts('saveSnapshot', { ...good, data: projectData([badShot as never]) })).toBe(false);
-    expect(accepts('saveSnapshot', { ...good, data: projectData([{ ...shot(), x: Number.NaN }]) })).toBe(false);
-    expect(accepts('saveSnapshot', { ...good, data: { ...projectData(), extra: 1 } })).toBe(false);
-    expect(accepts('saveSnapshot', { ...good, data: projectData([shot({ customFields: JSON.parse('{"constructor":"x"}') as Record<string, string> })]) })).toBe(
-      false,
-    );
-    expect(accepts('saveSnapshot', { ...good, revision: -1 })).toBe(false);
-    expect(accepts('saveSnapshot', { ...good, revision: 1.5 })).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, data: documentData([badShot as never]) })).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, data: documentData([{ ...shot(), x: Number.NaN }]) })).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, data: { ...documentData(), extra: 1 } })).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, data: { ...documentData(), tombstones: [] } })).toBe(false);
+    expect(
+      accepts('saveSnapshot', { ...base, data: documentData([shot({ customFields: JSON.parse('{"constructor":"x"}') as Record<string, string> })]) }),
+    ).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, revision: -1 })).toBe(false);
+    expect(accepts('saveSnapshot', { ...base, revision: 1.5 })).toBe(false);
+  });
+
+  it('saveChanges needs revision > baseRevision, valid records, UUID deletes and settings or null', () => {
+    const base = good('saveChanges');
+    expect(accepts('saveChanges', { ...base, revision: 12 })).toBe(false);
+    expect(accepts('saveChanges', { ...base, baseRevision: 14 })).toBe(false);
+    expect(accepts('saveChanges', { ...base, baseRevision: -1 })).toBe(false);
+    expect(accepts('saveChanges', { ...base, revision: 0, baseRevision: 0 })).toBe(false);
+    expect(accepts('saveChanges', { ...base, puts: [{ ...shot(), status: 'published' }] })).toBe(false);
+    expect(accepts('saveChanges', { ...base, deletes: ['not-a-uuid'] })).toBe(false);
+    expect(accepts('saveChanges', { ...base, settings: settings({ name: 'Renamed' }) })).toBe(true);
+    expect(accepts('saveChanges', { ...base, settings: { name: 'half' } })).toBe(false);
+    const { settings: _dropped, ...noSettings } = base;
+    expect(accepts('saveChanges', noSettings)).toBe(false);
+  });
+
+  it('backups: only user-started kinds can be created; ids and notes are bounded', () => {
+    const base = good('createBackup');
+    expect(accepts('createBackup', { ...base, kind: 'pre-import', note: null })).toBe(true);
+    for (const kind of ['auto', 'launch', 'pre-migration', 'pre-restore', 'anything']) expect(accepts('createBackup', { ...base, kind }), kind).toBe(false);
+    expect(accepts('createBackup', { ...base, note: 'x'.repeat(501) })).toBe(false);
+    expect(accepts('restoreBackup', { ...good('restoreBackup'), backupId: '' })).toBe(false);
+    expect(accepts('restoreBackup', { ...good('restoreBackup'), backupId: 'x'.repeat(201) })).toBe(false);
+    expect(accepts('recoverProject', { ...good('recoverProject'), backupId: '' })).toBe(false);
+  });
+
+  it('jobs, owner pings and file pickers reject wrong values', () => {
+    expect(accepts('cancelJob', { jobId: 'job-1' })).toBe(false);
+    expect(accepts('answerOwnerPing', { ...good('answerOwnerPing'), nonce: 'n' })).toBe(false);
+    expect(accepts('answerOwnerPing', { ...good('answerOwnerPing'), projectId: 'p' })).toBe(false);
+    expect(accepts('browseFolder', { fileExtensions: ['shotcanvas'] })).toBe(true);
+    expect(accepts('browseFolder', { fileExtensions: ['.shotcanvas'] })).toBe(false);
+    expect(accepts('browseFolder', { fileExtensions: ['EXE'] })).toBe(false);
+    expect(accepts('browseFolder', { fileExtensions: Array.from({ length: 11 }, () => 'a') })).toBe(false);
+    expect(accepts('showSaveDialog', { purpose: 'open-project', defaultName: 'x' })).toBe(false);
+    expect(accepts('showSaveDialog', { purpose: 'export-bundle', defaultName: '' })).toBe(false);
+    expect(accepts('showSaveDialog', { purpose: 'export-bundle', defaultName: 'x'.repeat(256) })).toBe(false);
+    expect(accepts('importBundle', { bundlePath: '/b.shotcanvas', name: 'x'.repeat(501) })).toBe(false);
   });
 
   it('never lets a __proto__ key through: strict objects refuse it, records strip it', () => {
-    expect(accepts('openProject', JSON.parse('{"path":"/p","__proto__":{"polluted":true}}'))).toBe(false);
+    expect(accepts('openProject', JSON.parse(`{"path":"/p","clientId":"${CLIENT}","__proto__":{"polluted":true}}`))).toBe(false);
     const customFields = JSON.parse('{"__proto__":{"polluted":"yes"},"Location":"Beach"}') as Record<string, string>;
-    const parsed = MAIN_API_ARG_SCHEMAS.saveSnapshot.safeParse({ ...(GOOD.saveSnapshot as object), data: projectData([shot({ customFields })]) });
+    const parsed = MAIN_API_ARG_SCHEMAS.saveSnapshot.safeParse({ ...good('saveSnapshot'), data: documentData([shot({ customFields })]) });
     if (!parsed.success) throw new Error(parsed.error.message);
     const fields = parsed.data.data.shots[0]!.customFields;
     expect(Object.keys(fields)).toEqual(['Location']);
@@ -110,6 +178,7 @@ describe('argument schemas', () => {
 
   it('showOpenDialog, openExternal and acknowledgeFlush reject wrong values', () => {
     expect(accepts('showOpenDialog', { purpose: 'delete-everything' })).toBe(false);
+    expect(accepts('showOpenDialog', { purpose: 'import-bundle' })).toBe(true);
     expect(accepts('openExternal', { url: 'x'.repeat(2049) })).toBe(false);
     expect(accepts('acknowledgeFlush', { requestId: '', saved: true })).toBe(false);
     expect(accepts('acknowledgeFlush', { requestId: 'r', saved: 1 })).toBe(false);

@@ -51,4 +51,18 @@ describe('event schemas', () => {
     expect(MAIN_EVENT_SCHEMAS.flushRequest.safeParse({ requestId: '', reason: 'quit' }).success).toBe(false);
     expect(MAIN_EVENT_SCHEMAS.flushRequest.safeParse({ requestId: 'r1', reason: 'crash' }).success).toBe(false);
   });
+
+  it('accept what the services emit for jobs, owner pings, takeovers, storage warnings and bundles', () => {
+    const progress = { jobId: 'j1', kind: 'bundle-export', label: 'Exporting Film', done: 3, total: 10, phase: null };
+    expect(MAIN_EVENT_SCHEMAS.jobProgress.safeParse(progress).success).toBe(true);
+    expect(MAIN_EVENT_SCHEMAS.jobProgress.safeParse({ ...progress, kind: 'format-disk' }).success).toBe(false);
+    const finished = { jobId: 'j1', kind: 'backup-restore', label: 'Restoring a backup', ok: false, error: { code: 'CANCELLED', message: 'cancelled' }, value: null };
+    expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse(finished).success).toBe(true);
+    expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse({ ...finished, ok: true, error: null, value: { revision: 3 } }).success).toBe(true);
+    expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse({ ...finished, extra: 1 }).success).toBe(false);
+    expect(MAIN_EVENT_SCHEMAS.ownerPing.safeParse({ projectId: 'p', nonce: 'n' }).success).toBe(true);
+    expect(MAIN_EVENT_SCHEMAS.projectTakenOver.safeParse({ projectId: 'p' }).success).toBe(false);
+    expect(MAIN_EVENT_SCHEMAS.storageWarning.safeParse({ path: '/p', freeBytes: 10, low: true, message: 'Only 10 B free' }).success).toBe(true);
+    expect(MAIN_EVENT_SCHEMAS.openBundle.safeParse({ path: 42 }).success).toBe(false);
+  });
 });

@@ -4,14 +4,25 @@ import { expect } from 'vitest';
 import { AppSettingsStore } from '../../../../electron/services/appSettings.ts';
 import type { FileSystem } from '../../../../electron/services/fileSystem.ts';
 import { nodeFileSystem } from '../../../../electron/services/fileSystem.ts';
+import { OpenProjects } from '../../../../electron/services/openProjects.ts';
+import { OwnerPings } from '../../../../electron/services/ownerPings.ts';
 import { ProjectLibrary } from '../../../../electron/services/projectLibrary.ts';
 import { RecentProjects } from '../../../../electron/services/recentProjects.ts';
-import type { CreateProjectInput, ProjectSummary } from '../../../../shared/ipc/contract.ts';
+import { WorkspacePaths } from '../../../../electron/services/workspacePaths.ts';
+import type { CreateProjectInput, OpenedProject, ProjectClientInput, ProjectSummary } from '../../../../shared/ipc/contract.ts';
+import type { ProjectId } from '../../../../shared/ids.ts';
 import type { ErrorCode, Result } from '../../../../shared/result.ts';
 import { FIXED_NOW } from './projectData.ts';
 
+/** The window or tab that opens projects in these tests (the renderer's client id). */
+export const CLIENT = 'client-window-1';
+export const OTHER_CLIENT = 'client-window-2';
+
 export interface LibraryFixture {
   readonly library: ProjectLibrary;
+  readonly projects: OpenProjects;
+  readonly paths: WorkspacePaths;
+  readonly owners: OwnerPings;
   readonly recent: RecentProjects;
   readonly settings: AppSettingsStore;
   /** <root>/workspace: where projects are created by default. */
@@ -22,17 +33,32 @@ export interface LibraryFixture {
   readonly trashDir: string;
   /** Paths the fake trash was asked to move. */
   readonly trashed: string[];
+  /** Clients whose (fake) window answers main's "are you still there?" pings at once. */
+  readonly liveClients: Set<string>;
+  /** Every ping main sent. */
+  readonly pings: Array<{ projectId: string; nonce: string }>;
+  /** Every takeover announced: the project and the client that lost it. */
+  readonly takeovers: Array<{ projectId: string; clientId: string }>;
+  /** What the services logged. */
+  readonly logged: string[];
+}
+
+export interface LibraryOptions {
+  readonly confineToWorkspace?: boolean;
+  readonly fs?: FileSystem;
+  readonly now?: () => Date;
+  readonly trash?: (path: string) => Promise<string>;
+  readonly ownerTimeoutMs?: number;
 }
 
 /**
- * A ProjectLibrary over real folders under `root`, with the real settings and recent-projects
- * stores, a trash that moves folders into `<root>/trash`, and a fixed clock.
+ * A ProjectLibrary and the OpenProjects beside it over real folders under `root`, with the real
+ * settings and recent-projects stores, a trash that moves folders into `<root>/trash`, owner pings
+ * answered by the clients in `liveClients`, and a fixed clock.
  */
-export async function makeLibrary(
-  root: string,
-  options: { confineToWorkspace?: boolean; fs?: FileSystem; now?: () => Date; trash?: (path: string) => Promise<string> } = {},
-): Promise<LibraryFixture> {
+export async function makeLibrary(root: string, options: LibraryOptions = {}): Promise<LibraryFixture> {
   const fs = options.fs ?? nodeFileSystem;
+  const now = options.now ?? (() => FIXED_NOW);
   const workspace = join(root, 'workspace');
   const userData = join(root, 'user-data');
   const trashDir = join(root, 'trash');
@@ -40,6 +66,7 @@ export async function makeLibrary(
   await mkdir(trashDir, { recursive: true });
   const settings = new AppSettingsStore(fs, userData, workspace);
   const recent = new RecentProjects(fs, userData);
+  const paths = new WorkspacePaths(fs, settings, options.confineToWorkspace ?? false);
   const trashed: string[] = [];
   const trash = async (path: string) => {
     trashed.push(path);
@@ -48,15 +75,27 @@ export async function makeLibrary(
     await rename(path, target);
     return target;
   };
-  const library = new ProjectLibrary({
-    fs,
-    settings,
-    recent,
-    trash,
-    now: options.now ?? (() => FIXED_NOW),
-    confineToWorkspace: options.confineToWorkspace ?? false,
+  const liveClients = new Set<string>();
+  const pings: Array<{ projectId: string; nonce: string }> = [];
+  const takeovers: Array<{ projectId: string; clientId: string }> = [];
+  const logged: string[] = [];
+  const owners: OwnerPings = new OwnerPings((payload) => {
+    pings.push(payload);
+    // Every live window hears the ping; only the owner's answer counts.
+    for (const client of liveClients) owners.answer(payload.nonce, client, payload.projectId);
   });
-  return { library, recent, settings, workspace, userData, trashDir, trashed };
+  const projects = new OpenProjects({
+    fs,
+    paths,
+    recent,
+    now,
+    owners,
+    announceTakeover: (projectId, clientId) => takeovers.push({ projectId, clientId }),
+    log: (message) => logged.push(message),
+    ownerTimeoutMs: options.ownerTimeoutMs ?? 50,
+  });
+  const library = new ProjectLibrary({ fs, paths, recent, trash, now, isOpenAt: (dir) => projects.isOpenAt(dir) });
+  return { library, projects, paths, owners, recent, settings, workspace, userData, trashDir, trashed, liveClients, pings, takeovers, logged };
 }
 
 export function createInput(name: string, overrides: Partial<CreateProjectInput> = {}): CreateProjectInput {
@@ -82,4 +121,14 @@ export function expectErr(result: Result<unknown>, code: ErrorCode, ...patterns:
 
 export async function createProject(fixture: LibraryFixture, name: string, overrides: Partial<CreateProjectInput> = {}): Promise<ProjectSummary> {
   return expectOk(await fixture.library.create(createInput(name, overrides)));
+}
+
+/** Opens a project for `clientId` (default CLIENT), failing the test if it does not open. */
+export async function openAs(fixture: LibraryFixture, path: string, clientId = CLIENT): Promise<OpenedProject> {
+  return expectOk(await fixture.projects.openProject(path, clientId));
+}
+
+/** The { projectId, clientId } pair every per-project call carries. */
+export function asClient(projectId: ProjectId, clientId = CLIENT): ProjectClientInput {
+  return { projectId, clientId };
 }

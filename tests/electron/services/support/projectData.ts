@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ProjectId, ShotId } from '../../../../shared/ids.ts';
 import { newId } from '../../../../shared/ids.ts';
 import { FRAME_RATES } from '../../../../shared/model/frameRate.ts';
+import type { DocumentData, Tombstone } from '../../../../shared/model/documentData.ts';
 import type { ProjectData } from '../../../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../../../shared/model/shot.ts';
@@ -17,8 +18,14 @@ export function shot(overrides: Partial<ShotRecord> = {}): ShotRecord {
   return { ...makeShot(newId<ShotId>(), { x: 0, y: 0, order: 'a0', title: 'Wide' }, 1_700_000_000_000), ...overrides };
 }
 
-export function projectData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}): ProjectData {
+/** What the renderer sends (saveSnapshot): settings and records, no tombstones. */
+export function documentData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}): DocumentData {
   return { settings: settings(overrides), shots };
+}
+
+/** What project.json holds: the document plus the tombstones main keeps beside it. */
+export function projectData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}, tombstones: readonly Tombstone[] = []): ProjectData {
+  return { settings: settings(overrides), shots, tombstones };
 }
 
 export const projectIdArb = fc.uuid({ version: 4 }).map((id) => id as ProjectId);
@@ -73,8 +80,24 @@ const settingsArb: fc.Arbitrary<ProjectSettings> = fc
     recordStartFrames,
   }));
 
-/** Random valid project data: unicode text everywhere, any positions, every status. */
-export const projectDataArb: fc.Arbitrary<ProjectData> = fc.record({
+export { shotArb, settingsArb };
+
+const tombstoneArb: fc.Arbitrary<Tombstone> = fc.record({
+  id: fc.uuid({ version: 4 }),
+  kind: fc.constant('shot' as const),
+  deletedAt: fc.nat(),
+});
+
+/** Random valid document data (what the renderer sends): unicode text everywhere, any positions, every status. */
+export const documentDataArb: fc.Arbitrary<DocumentData> = fc.record({
   settings: settingsArb,
   shots: fc.uniqueArray(shotArb, { maxLength: 6, selector: (s) => s.id }),
 });
+
+/** Random valid project data (schema 2): the document plus tombstones of other ids. */
+export const projectDataArb: fc.Arbitrary<ProjectData> = fc
+  .record({ document: documentDataArb, tombstones: fc.uniqueArray(tombstoneArb, { maxLength: 4, selector: (t) => t.id }) })
+  .map(({ document, tombstones }) => {
+    const live = new Set<string>(document.shots.map((s) => s.id));
+    return { ...document, tombstones: tombstones.filter((t) => !live.has(t.id)) };
+  });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { upgradeMetaRowToV2 } from '../../../renderer/db/dbUpgrades.ts';
+import { MIN_READER_VERSION } from '../../../shared/appInfo.ts';
+import { settings } from '../../shared/fixtures.ts';
+
+const v1Row = () => ({ key: 'state', revision: 7, folderPath: '/home/me/Shotcanvas/Teaser', settings: settings(), schemaVersion: 1 });
+
+describe('upgradeMetaRowToV2', () => {
+  it('records project format 2 and this build’s oldest reader, keeping every other field', () => {
+    const row = v1Row();
+    expect(upgradeMetaRowToV2(row)).toEqual({ ...row, schemaVersion: 2, minReaderVersion: MIN_READER_VERSION });
+  });
+
+  it('keeps a minReaderVersion the row already has', () => {
+    expect(upgradeMetaRowToV2({ ...v1Row(), minReaderVersion: '0.3.0' })['minReaderVersion']).toBe('0.3.0');
+  });
+
+  it('replaces a minReaderVersion that is not a string', () => {
+    expect(upgradeMetaRowToV2({ ...v1Row(), minReaderVersion: 3 })['minReaderVersion']).toBe(MIN_READER_VERSION);
+  });
+
+  it('is pure: the input row is not modified and a second run changes nothing more', () => {
+    const row = Object.freeze(v1Row());
+    const once = upgradeMetaRowToV2(row);
+    expect(row).toEqual(v1Row());
+    expect(once).not.toBe(row);
+    expect(upgradeMetaRowToV2(once)).toEqual(once);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { APP_VERSION } from '../../../shared/appInfo.ts';
+import { PROJECT_SCHEMA_VERSION, parseProjectFile } from '../../../shared/model/projectFile.ts';
+import { PROJECT_MIGRATIONS, migrateProjectData } from '../../../shared/model/projectMigrations.ts';
+import { contentHash } from '../fixtures.ts';
+
+/**
+ * Golden fixtures: tests/fixtures/project-files/v<N>.json is a realistic project.json as format N
+ * wrote it. Each must migrate exactly to the next one. Never edit a shipped fixture; add v<N+1>.
+ */
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'project-files');
+const fixtureText = (version: number) => readFileSync(join(FIXTURES, `v${version}.json`), 'utf8');
+const fixture = (version: number) => JSON.parse(fixtureText(version)) as { schemaVersion: number; contentHash: string; data: Record<string, unknown> };
+const VERSIONS = Array.from({ length: PROJECT_SCHEMA_VERSION }, (_, i) => i + 1);
+
+/** Deep-freezes a value so a migration that writes into its input throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('project-file migrations', () => {
+  it('has a golden fixture for every schema version, each declaring its version and a correct content hash', () => {
+    for (const version of VERSIONS) {
+      const file = fixture(version);
+      expect(file.schemaVersion, `v${version}.json`).toBe(version);
+      expect(contentHash(file.data), `v${version}.json`).toBe(file.contentHash);
+    }
+  });
+
+  it('the chain has exactly one step from each version to the next, 1 … PROJECT_SCHEMA_VERSION', () => {
+    expect(PROJECT_MIGRATIONS.map((s) => [s.from, s.to])).toEqual(VERSIONS.slice(0, -1).map((v) => [v, v + 1]));
+    for (const step of PROJECT_MIGRATIONS) expect(step.describe.length, `step ${step.from}`).toBeGreaterThan(0);
+  });
+
+  it.each(VERSIONS.slice(0, -1))('v%i.json migrates exactly to the next fixture', (version) => {
+    const migrated = migrateProjectData(fixture(version).data, version, version + 1);
+    expect(migrated).toEqual({ ok: true, value: fixture(version + 1).data });
+  });
+
+  it('v1.json migrates through the whole chain to the current fixture', () => {
+    expect(migrateProjectData(fixture(1).data, 1, PROJECT_SCHEMA_VERSION)).toEqual({ ok: true, value: fixture(PROJECT_SCHEMA_VERSION).data });
+  });
+
+  it('every step is pure: a frozen input is neither modified nor shared with the output', () => {
+    for (const step of PROJECT_MIGRATIONS) {
+      const input = deepFreeze(fixture(step.from).data);
+      const before = JSON.stringify(input);
+      const output = step.migrate(input);
+      expect(JSON.stringify(input)).toBe(before);
+      expect(output).not.toBe(input);
+      // Same input, same output: no clock, randomness or hidden state.
+      expect(step.migrate(input)).toEqual(output);
+    }
+  });
+
+  it('every step keeps arbitrary extra fields of the data it does not own', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'tombstones' && k !== '__proto__'), fc.jsonValue()), (extra) => {
+        for (const step of PROJECT_MIGRATIONS) {
+          const output = step.migrate(extra);
+          for (const [key, value] of Object.entries(extra)) expect(output[key]).toEqual(value);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses data that is not an object and a version with no step, without throwing', () => {
+    for (const bad of [null, [], 'data', 42]) expect(migrateProjectData(bad, 1, 2).ok).toBe(false);
+    const missing = migrateProjectData({}, 0, 2);
+    expect(missing.ok ? null : missing.error.message).toMatch(/No migration from project format 0 to 1/);
+  });
+
+  it.each(VERSIONS)('v%i.json parses with parseProjectFile into the current schema, keeping what was written', (version) => {
+    const text = fixtureText(version);
+    const parsed = parseProjectFile(text, `v${version}.json`, { readerVersion: APP_VERSION });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.originalSchemaVersion).toBe(version);
+    expect(parsed.value.readOnlyReason).toBeNull();
+    expect(parsed.value.originalData).toEqual(fixture(version).data);
+    expect(parsed.value.file.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+    expect(parsed.value.file.data).toEqual(fixture(PROJECT_SCHEMA_VERSION).data);
+  });
+});
