@@ -38,6 +38,8 @@ export interface OpenProjectsDeps {
   readonly log: (message: string, error?: unknown) => void;
   /** How long a live owner has to answer before its project is taken over. */
   readonly ownerTimeoutMs?: number;
+  /** Warns the user when the disk holding a project runs low (checked after full writes). */
+  readonly warnLowDisk?: (dir: string) => Promise<void>;
 }
 
 interface OpenEntry {
@@ -103,6 +105,7 @@ export class OpenProjects {
         // A rolling generation at most every 10 minutes while the project changes.
         const entries = await backups.list();
         if (shouldTakeAutoBackup(entries, this.deps.now(), file.contentHash)) await backups.create('auto', file, text);
+        await this.deps.warnLowDisk?.(backups.folder);
       },
     };
   }

@@ -13,7 +13,7 @@ import { isTempFileName } from './atomicWrite.ts';
 import { sweepImportStaging } from './bundle/importFinish.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { errorCode, pathExists } from './fileSystem.ts';
-import { PROJECT_SUBFOLDERS, buildProjectFile, writeProjectFile } from './projectFolder.ts';
+import { PROJECT_SUBFOLDERS, buildProjectFile, readProjectFileDetailed, writeProjectFile } from './projectFolder.ts';
 import { JOURNAL_FILE_NAME } from './projectJournal.ts';
 import { readCurrentProjectFile } from './projectStore.ts';
 import { brokenSummary, ioError, summaryOf } from './projectSummary.ts';
@@ -53,7 +53,11 @@ export class ProjectLibrary {
 
   private async summarize(dir: string, lastOpenedAt: string | null): Promise<ProjectSummary> {
     const read = await readCurrentProjectFile(this.deps.fs, dir, this.deps.now);
-    return read.ok ? summaryOf(dir, read.value, lastOpenedAt) : brokenSummary(dir, read.error.message, lastOpenedAt);
+    if (read.ok) return summaryOf(dir, read.value, lastOpenedAt);
+    // A project from a newer version is not broken: it opens read-only.
+    const detailed = read.error.code === 'NEWER_VERSION' ? await readProjectFileDetailed(this.deps.fs, dir) : null;
+    if (detailed?.ok) return summaryOf(dir, detailed.value.file, lastOpenedAt);
+    return brokenSummary(dir, read.error.message, lastOpenedAt);
   }
 
   /** Projects in the workspace folder plus recently opened ones elsewhere, most recent first. */

@@ -1,6 +1,7 @@
 import type { MainApi } from '../../shared/ipc/contract.ts';
 import { AppSettingsStore } from './appSettings.ts';
 import type { FreeSpaceProbe } from './diskSpace.ts';
+import { MIN_FREE_BYTES, formatBytes, nodeFreeSpace } from './diskSpace.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { FlushCoordinator } from './flushCoordinator.ts';
 import { JobRegistry } from './jobs.ts';
@@ -39,6 +40,28 @@ export interface Services {
   readonly jobs: JobRegistry;
 }
 
+/**
+ * After saves, checks the free space where a project lives (at most once a minute per folder)
+ * and pushes a `storageWarning` when it is below the safety margin.
+ */
+function lowDiskWarner(probe: FreeSpaceProbe, emit: EmitEvent, now: () => Date): (dir: string) => Promise<void> {
+  const lastCheck = new Map<string, number>();
+  return async (dir) => {
+    const at = now().getTime();
+    if (at - (lastCheck.get(dir) ?? -Infinity) < 60_000) return;
+    lastCheck.set(dir, at);
+    const freeBytes = await probe(dir).catch(() => Infinity);
+    if (freeBytes < MIN_FREE_BYTES * 2) {
+      emit('storageWarning', {
+        path: dir,
+        freeBytes,
+        low: true,
+        message: `Only ${formatBytes(freeBytes)} free on the disk holding ${dir}. Free some space: saves and backups need room.`,
+      });
+    }
+  };
+}
+
 /** Wires the plain-Node services together; Electron main and the web host both call this. */
 export function createServices(config: ServiceConfig): Services {
   const log = config.log ?? (() => undefined);
@@ -55,6 +78,7 @@ export function createServices(config: ServiceConfig): Services {
     announceTakeover: (projectId, clientId) => config.emit('projectTakenOver', { projectId, clientId }),
     log,
     ...(config.ownerTimeoutMs === undefined ? {} : { ownerTimeoutMs: config.ownerTimeoutMs }),
+    warnLowDisk: lowDiskWarner(config.freeSpace ?? nodeFreeSpace, config.emit, config.now),
   });
   const library = new ProjectLibrary({ fs: config.fs, paths, recent, trash: config.trash, now: config.now, isOpenAt: (dir) => projects.isOpenAt(dir) });
   const flush = new FlushCoordinator();

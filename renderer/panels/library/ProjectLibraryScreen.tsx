@@ -1,10 +1,10 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { AlertTriangle, Clapperboard, Copy, FolderOpen, MoreHorizontal, Package, Pencil, Plus, Trash2 } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { HostInfo, ProjectSummary } from '../../../shared/ipc/contract.ts';
 import { findFrameRate } from '../../../shared/model/frameRate.ts';
-import { callMain } from '../../platform/mainBridge.ts';
+import { callMain, onMainEvent } from '../../platform/mainBridge.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { TextPromptDialog } from '../common/TextPromptDialog.tsx';
 import { useBundleActions } from '../bundles/useBundleActions.tsx';
@@ -77,6 +77,21 @@ export function ProjectLibraryScreen({ host, onOpen, pendingImport, onPendingImp
   };
 
   const close = () => setPending({ kind: 'none' });
+
+  // Native menu commands that make sense in the library (desktop; the web host has none).
+  const openOtherRef = useRef(openOther);
+  useEffect(() => {
+    openOtherRef.current = openOther;
+  });
+  useEffect(
+    () =>
+      onMainEvent('menuCommand', ({ command }) => {
+        if (command === 'new-project') setPending({ kind: 'create' });
+        else if (command === 'open-project') void openOtherRef.current();
+        else if (command === 'import-bundle') void pickAndImport();
+      }),
+    [pickAndImport],
+  );
 
   return (
     <div className="library">
