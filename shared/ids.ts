@@ -11,6 +11,7 @@ export type ShotId = Brand<string, 'ShotId'>;
 export type SceneId = Brand<string, 'SceneId'>;
 export type TakeId = Brand<string, 'TakeId'>;
 export type NoteId = Brand<string, 'NoteId'>;
+export type ArrowId = Brand<string, 'ArrowId'>;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -283,8 +283,8 @@ export class OpenProjects {
     if (!saved.ok) return saved;
     if (signal.aborted) return err('CANCELLED', 'The restore was cancelled; the current state was backed up and nothing else changed.');
     progress(2, 3, 'Restoring');
-    const { settings, shots } = checked.value.file.data;
-    const result = await store.replaceDocument(store.revision + 1, { settings, shots });
+    const { settings, shots, scenes, notes, arrows } = checked.value.file.data;
+    const result = await store.replaceDocument(store.revision + 1, { settings, shots, scenes, notes, arrows });
     progress(3, 3, 'Done');
     return result;
   }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../../shared/canonicalJson.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import { projectSettingsSchema } from '../../shared/model/projectSettings.ts';
-import type { ShotRecord } from '../../shared/model/shot.ts';
-import { shotRecordSchema } from '../../shared/model/shot.ts';
+import type { DocRecord } from '../../shared/model/records.ts';
+import { docRecordSchema } from '../../shared/model/records.ts';
 import { findForbiddenKey } from '../../shared/validation.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { errorCode } from './fileSystem.ts';
@@ -27,7 +27,7 @@ export const JOURNAL_FORMAT_VERSION = 1;
 export interface ChangeSet {
   readonly baseRevision: number;
   readonly revision: number;
-  readonly puts: readonly ShotRecord[];
+  readonly puts: readonly DocRecord[];
   readonly deletes: readonly string[];
   /** New settings when they changed, else null. */
   readonly settings: ProjectSettings | null;
@@ -42,7 +42,7 @@ const lineSchema = z.strictObject({
   base: z.number().int().min(0),
   rev: z.number().int().min(1),
   at: z.iso.datetime(),
-  puts: z.array(shotRecordSchema),
+  puts: z.array(docRecordSchema),
   deletes: z.array(z.uuid()),
   settings: projectSettingsSchema.nullable(),
   sha: z.string().regex(/^[0-9a-f]{64}$/),
@@ -133,7 +133,7 @@ export async function readJournal(fs: FileSystem, projectDir: string, fromRevisi
       baseRevision: body.base,
       revision: body.rev,
       at: body.at,
-      puts: body.puts as unknown as ShotRecord[],
+      puts: body.puts as unknown as DocRecord[],
       deletes: body.deletes,
       settings: body.settings,
     });

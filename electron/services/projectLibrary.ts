@@ -110,6 +110,9 @@ export class ProjectLibrary {
         recordStartFrames: defaultRecordStart(rate.rate, input.dropFrame),
       },
       shots: [],
+      scenes: [],
+      notes: [],
+      arrows: [],
       tombstones: [],
     };
     const file = buildProjectFile(newId<ProjectId>(), 0, data, this.deps.now());

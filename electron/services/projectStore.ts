@@ -3,7 +3,8 @@ import type { DocumentData, Tombstone } from '../../shared/model/documentData.ts
 import { TOMBSTONE_TTL_MS } from '../../shared/model/documentData.ts';
 import type { ProjectData, ProjectFile } from '../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
-import type { ShotRecord } from '../../shared/model/shot.ts';
+import type { DocRecord } from '../../shared/model/records.ts';
+import { allRecords } from '../../shared/model/documentData.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
 import type { FileSystem } from './fileSystem.ts';
@@ -81,7 +82,8 @@ export class ProjectStore {
   private readonly policy: CompactionPolicy;
   private readonly hooks: ProjectStoreHooks;
   private settings: ProjectSettings;
-  private readonly shots = new Map<string, ShotRecord>();
+  /** Every record by id (ids are unique across kinds). */
+  private readonly records = new Map<string, DocRecord>();
   // Keyed by plain string: ids arrive from the journal and the renderer as validated strings.
   private readonly tombstones = new Map<string, Tombstone>();
   private revisionValue: number;
@@ -109,7 +111,7 @@ export class ProjectStore {
     this.readOnlyReason = options.readOnlyReason;
     this.projectId = options.file.projectId;
     this.settings = options.file.data.settings;
-    for (const shot of options.file.data.shots) this.shots.set(shot.id, shot);
+    for (const record of allRecords(options.file.data)) this.records.set(record.id, record);
     for (const tombstone of options.file.data.tombstones) this.tombstones.set(tombstone.id, tombstone);
     this.revisionValue = options.file.revision;
     this.savedAtValue = options.file.savedAt;
@@ -152,17 +154,27 @@ export class ProjectStore {
   }
 
   documentData(): DocumentData {
-    return { settings: this.settings, shots: this.sortedShots() };
-  }
-
-  private sortedShots(): ShotRecord[] {
-    return [...this.shots.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+    const byKind = { shot: [] as DocRecord[], scene: [] as DocRecord[], note: [] as DocRecord[], arrow: [] as DocRecord[] };
+    for (const record of this.records.values()) byKind[record.kind].push(record);
+    // Deterministic order: shots in cut order, everything else by id (stable diffs of project.json).
+    const byOrder = (a: DocRecord, b: DocRecord) => {
+      const oa = a.kind === 'shot' ? a.order : '';
+      const ob = b.kind === 'shot' ? b.order : '';
+      return oa < ob ? -1 : oa > ob ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
+    return {
+      settings: this.settings,
+      shots: byKind.shot.sort(byOrder) as DocumentData['shots'][number][],
+      scenes: byKind.scene.sort(byOrder) as DocumentData['scenes'][number][],
+      notes: byKind.note.sort(byOrder) as DocumentData['notes'][number][],
+      arrows: byKind.arrow.sort(byOrder) as DocumentData['arrows'][number][],
+    };
   }
 
   private data(): ProjectData {
     const cutoff = this.now().getTime() - TOMBSTONE_TTL_MS;
     const tombstones = [...this.tombstones.values()].filter((t) => t.deletedAt >= cutoff).sort((a, b) => a.deletedAt - b.deletedAt || (a.id < b.id ? -1 : 1));
-    return { settings: this.settings, shots: this.sortedShots(), tombstones };
+    return { ...this.documentData(), tombstones };
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -177,11 +189,12 @@ export class ProjectStore {
 
   private applyInMemory(change: Omit<ChangeSet, 'baseRevision'>, at: number): void {
     for (const id of change.deletes) {
-      if (this.shots.delete(id)) this.tombstones.set(id, { id, kind: 'shot', deletedAt: at });
+      const record = this.records.get(id);
+      if (record && this.records.delete(id)) this.tombstones.set(id, { id, kind: record.kind, deletedAt: at });
     }
-    for (const shot of change.puts) {
-      this.shots.set(shot.id, shot);
-      this.tombstones.delete(shot.id);
+    for (const record of change.puts) {
+      this.records.set(record.id, record);
+      this.tombstones.delete(record.id);
     }
     if (change.settings) this.settings = change.settings;
     this.revisionValue = change.revision;
@@ -229,23 +242,24 @@ export class ProjectStore {
       if (revision <= this.revisionValue) return ok({ revision: this.revisionValue, savedAt: this.savedAtValue });
       const before = {
         settings: this.settings,
-        shots: new Map(this.shots),
+        records: new Map(this.records),
         tombstones: new Map(this.tombstones),
         revision: this.revisionValue,
         savedAt: this.savedAtValue,
       };
-      const incoming = new Set<string>(document.shots.map((s) => s.id));
-      const deletes = [...this.shots.keys()].filter((id) => !incoming.has(id));
-      this.shots.clear();
-      this.applyInMemory({ revision, puts: document.shots, deletes: [], settings: document.settings }, this.now().getTime());
-      for (const id of deletes) this.tombstones.set(id, { id, kind: 'shot', deletedAt: this.now().getTime() });
+      const puts = allRecords(document);
+      const incoming = new Set<string>(puts.map((r) => r.id));
+      const removed = [...this.records.values()].filter((r) => !incoming.has(r.id));
+      this.records.clear();
+      this.applyInMemory({ revision, puts, deletes: [], settings: document.settings }, this.now().getTime());
+      for (const r of removed) this.tombstones.set(r.id, { id: r.id, kind: r.kind, deletedAt: this.now().getTime() });
       try {
         await this.writeFull();
       } catch (error) {
         // Nothing reached the disk: go back to what is there.
         this.settings = before.settings;
-        this.shots.clear();
-        for (const [id, shot] of before.shots) this.shots.set(id, shot);
+        this.records.clear();
+        for (const [id, record] of before.records) this.records.set(id, record);
         this.tombstones.clear();
         for (const [id, t] of before.tombstones) this.tombstones.set(id, t);
         this.revisionValue = before.revision;

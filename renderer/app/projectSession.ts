@@ -8,7 +8,7 @@ import { PendingChanges } from '../db/pendingChanges.ts';
 import { Persister } from '../db/persister.ts';
 import { ProjectDb } from '../db/projectDb.ts';
 import type { LoadedDocument } from '../db/projectLoader.ts';
-import { loadProjectDocument } from '../db/projectLoader.ts';
+import { documentFromFile, loadProjectDocument } from '../db/projectLoader.ts';
 import type { SaveState } from '../db/snapshotScheduler.ts';
 import { SnapshotScheduler } from '../db/snapshotScheduler.ts';
 import { clientId } from '../platform/clientId.ts';
@@ -57,7 +57,7 @@ export class ProjectSession {
     this.projectId = opened.file.projectId;
     this.path = opened.summary.path;
     this.db = db;
-    this.store = new DocumentStore(loaded.settings, loaded.revision, loaded.shots);
+    this.store = new DocumentStore(loaded.settings, loaded.revision, loaded.records);
     this.ackedRevision = opened.file.revision;
     this.needsFullSave = loaded.aheadOfFolder;
     if (opened.readOnly) this.store.setReadOnly(opened.readOnly);
@@ -241,8 +241,7 @@ export async function openSession(opened: OpenedProject): Promise<OpenSessionRes
   const notices: SessionNotice[] = opened.notices.map((message) => ({ level: 'info', message }));
   if (opened.readOnly) {
     // A newer version's project: never write its working copy either; show it from the file.
-    const { settings, shots } = opened.file.data;
-    const loaded: LoadedDocument = { settings, shots, revision: opened.file.revision, source: 'folder', reason: null, aheadOfFolder: false };
+    const loaded = documentFromFile(opened.file);
     notices.push({ level: 'warning', message: opened.readOnly });
     return { session: new ProjectSession(opened, null, loaded), notices };
   }
@@ -252,8 +251,7 @@ export async function openSession(opened: OpenedProject): Promise<OpenSessionRes
   if (db) {
     loaded = await loadProjectDocument(db, opened.file, opened.summary.path);
   } else {
-    const { settings, shots } = opened.file.data;
-    loaded = { settings, shots, revision: opened.file.revision, source: 'folder', reason: null, aheadOfFolder: false };
+    loaded = documentFromFile(opened.file);
   }
   if (loaded.source === 'folder' && loaded.reason && opened.file.revision > 0) {
     notices.push({ level: 'info', message: `Restored from the project folder: ${loaded.reason}.` });

@@ -14,3 +14,13 @@ export function upgradeMetaRowToV2(row: Readonly<Record<string, unknown>>): Reco
     minReaderVersion: typeof row['minReaderVersion'] === 'string' ? row['minReaderVersion'] : MIN_READER_VERSION,
   };
 }
+
+/** v2 → v3 (project format 3): shots gain a storyboard frame, none yet. */
+export function upgradeShotRowToV3(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { ...row, frame: row['frame'] ?? null };
+}
+
+/** v2 → v3: the rows are now in project format 3 (scenes, notes and arrows tables are new and empty). */
+export function upgradeMetaRowToV3(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { ...row, schemaVersion: 3 };
+}

@@ -1,10 +1,10 @@
-import type { ShotId } from '../../shared/ids.ts';
-import type { ShotRecord } from '../../shared/model/shot.ts';
+import type { DocRecord } from '../../shared/model/records.ts';
 import type { Diff } from '../editor/documentStore.ts';
+import { isPersistedOrigin } from '../editor/documentStore.ts';
 
 export interface ChangeBatch {
-  readonly puts: ShotRecord[];
-  readonly deletes: ShotId[];
+  readonly puts: DocRecord[];
+  readonly deletes: string[];
 }
 
 /**
@@ -13,10 +13,10 @@ export interface ChangeBatch {
  * newer, so no change is ever dropped.
  */
 export class PendingChanges {
-  private records = new Map<ShotId, ShotRecord | null>();
+  private records = new Map<string, DocRecord | null>();
 
   record(diff: Diff): void {
-    if (diff.origin !== 'user') return;
+    if (!isPersistedOrigin(diff.origin)) return;
     for (const change of diff.changes) this.records.set(change.id, change.after);
   }
 
@@ -27,8 +27,8 @@ export class PendingChanges {
   take(): { batch: ChangeBatch; restore: () => void } {
     const taken = this.records;
     this.records = new Map();
-    const puts: ShotRecord[] = [];
-    const deletes: ShotId[] = [];
+    const puts: DocRecord[] = [];
+    const deletes: string[] = [];
     for (const [id, record] of taken) {
       if (record) puts.push(record);
       else deletes.push(id);

@@ -1,5 +1,6 @@
-import type { ShotRecord } from '../../shared/model/shot.ts';
+import type { DocRecord, RecordKind } from '../../shared/model/records.ts';
 import type { Diff, DocumentStore } from '../editor/documentStore.ts';
+import { isPersistedOrigin } from '../editor/documentStore.ts';
 import type { ProjectDb } from './projectDb.ts';
 
 export type PersistListener = (revision: number) => void;
@@ -25,7 +26,7 @@ export class Persister {
     this.onPersisted = options.onPersisted;
     this.onError = options.onError;
     this.unsubscribe = store.subscribe((diff) => {
-      if (diff.origin === 'user') this.enqueue(diff);
+      if (isPersistedOrigin(diff.origin)) this.enqueue(diff);
     });
   }
 
@@ -46,15 +47,15 @@ export class Persister {
   }
 
   private async write(diff: Diff): Promise<void> {
-    const puts: ShotRecord[] = [];
-    const deletes: string[] = [];
+    const puts = new Map<RecordKind, DocRecord[]>();
+    const deletes = new Map<RecordKind, string[]>();
     for (const change of diff.changes) {
-      if (change.after) puts.push(change.after);
-      else deletes.push(change.id);
+      if (change.after) (puts.get(change.after.kind) ?? puts.set(change.after.kind, []).get(change.after.kind)!).push(change.after);
+      else if (change.before) (deletes.get(change.before.kind) ?? deletes.set(change.before.kind, []).get(change.before.kind)!).push(change.id);
     }
-    await this.db.transaction('rw', this.db.shots, this.db.meta, async () => {
-      if (puts.length > 0) await this.db.shots.bulkPut(puts);
-      if (deletes.length > 0) await this.db.shots.bulkDelete(deletes as ShotRecord['id'][]);
+    await this.db.transaction('rw', [...this.db.recordTables, this.db.meta], async () => {
+      for (const [kind, records] of puts) await this.db.tableFor(kind).bulkPut(records);
+      for (const [kind, ids] of deletes) await this.db.tableFor(kind).bulkDelete(ids);
       await this.db.meta.update('state', { revision: diff.revision });
     });
   }

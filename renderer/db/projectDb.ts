@@ -1,9 +1,14 @@
-import type { EntityTable } from 'dexie';
+import type { EntityTable, Table } from 'dexie';
 import Dexie from 'dexie';
 import { projectDatabaseName } from '../../shared/identity.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
-import { upgradeMetaRowToV2 } from './dbUpgrades.ts';
+import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeShotRowToV3 } from './dbUpgrades.ts';
+import type { ArrowRecord } from '../../shared/model/arrow.ts';
+import type { NoteRecord } from '../../shared/model/note.ts';
+import type { DocRecord, RecordKind } from '../../shared/model/records.ts';
+import { RECORD_KINDS } from '../../shared/model/records.ts';
+import type { SceneRecord } from '../../shared/model/scene.ts';
 
 /** The working state's bookkeeping, one row under key 'state'. */
 export interface ProjectMeta {
@@ -25,7 +30,20 @@ export interface ProjectMeta {
  */
 export class ProjectDb extends Dexie {
   shots!: EntityTable<ShotRecord, 'id'>;
+  scenes!: EntityTable<SceneRecord, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
+  arrows!: EntityTable<ArrowRecord, 'id'>;
   meta!: EntityTable<ProjectMeta, 'key'>;
+
+  /** The table that holds records of `kind`. */
+  tableFor(kind: RecordKind): Table<DocRecord, string> {
+    const tables = { shot: this.shots, scene: this.scenes, note: this.notes, arrow: this.arrows };
+    return tables[kind] as unknown as Table<DocRecord, string>;
+  }
+
+  get recordTables(): Table<DocRecord, string>[] {
+    return RECORD_KINDS.map((kind) => this.tableFor(kind));
+  }
 
   constructor(projectId: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(projectDatabaseName(projectId), options);
@@ -44,5 +62,21 @@ export class ProjectDb extends Dexie {
             Object.assign(row, upgradeMetaRowToV2(row));
           }),
       );
+    this.version(3)
+      .stores({ shots: 'id, sceneId, order', scenes: 'id', notes: 'id', arrows: 'id, fromId, toId', meta: 'key' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('shots')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, upgradeShotRowToV3(row));
+          });
+        await tx
+          .table('meta')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, upgradeMetaRowToV3(row));
+          });
+      });
   }
 }

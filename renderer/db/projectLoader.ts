@@ -1,8 +1,10 @@
 import { APP_VERSION, MIN_READER_VERSION, compareVersions } from '../../shared/appInfo.ts';
+import { allRecords } from '../../shared/model/documentData.ts';
 import type { ProjectFile } from '../../shared/model/projectFile.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
-import type { ShotRecord } from '../../shared/model/shot.ts';
+import type { DocRecord } from '../../shared/model/records.ts';
+import { RECORD_KINDS } from '../../shared/model/records.ts';
 import type { ProjectDb } from './projectDb.ts';
 
 export type LoadSource = 'indexeddb' | 'folder';
@@ -10,12 +12,18 @@ export type LoadSource = 'indexeddb' | 'folder';
 export interface LoadedDocument {
   readonly settings: ProjectSettings;
   readonly revision: number;
-  readonly shots: readonly ShotRecord[];
+  /** Every record, all kinds. */
+  readonly records: readonly DocRecord[];
   readonly source: LoadSource;
   /** Why the folder was used (for the notice), or null when IndexedDB was current. */
   readonly reason: string | null;
   /** The IndexedDB copy is newer than the folder: its changes must be committed to the folder. */
   readonly aheadOfFolder: boolean;
+}
+
+/** The document straight from a project file (read-only projects, or no IndexedDB at all). */
+export function documentFromFile(file: ProjectFile): LoadedDocument {
+  return { settings: file.data.settings, revision: file.revision, records: allRecords(file.data), source: 'folder', reason: null, aheadOfFolder: false };
 }
 
 /**
@@ -33,13 +41,16 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
   else if (meta.revision < file.revision) reason = 'the project folder was newer than the working copy';
 
   if (reason === null && meta) {
-    const shots = await db.shots.toArray();
-    return { settings: meta.settings, revision: meta.revision, shots, source: 'indexeddb', reason: null, aheadOfFolder: meta.revision > file.revision };
+    const records = (await Promise.all(RECORD_KINDS.map((kind) => db.tableFor(kind).toArray()))).flat();
+    return { settings: meta.settings, revision: meta.revision, records, source: 'indexeddb', reason: null, aheadOfFolder: meta.revision > file.revision };
   }
 
-  await db.transaction('rw', db.shots, db.meta, async () => {
-    await db.shots.clear();
-    await db.shots.bulkPut([...file.data.shots]);
+  await db.transaction('rw', [...db.recordTables, db.meta], async () => {
+    for (const kind of RECORD_KINDS) await db.tableFor(kind).clear();
+    for (const kind of RECORD_KINDS) {
+      const rows = allRecords(file.data).filter((r) => r.kind === kind);
+      if (rows.length > 0) await db.tableFor(kind).bulkPut(rows);
+    }
     await db.meta.put({
       key: 'state',
       revision: file.revision,
@@ -49,5 +60,5 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
       minReaderVersion: MIN_READER_VERSION,
     });
   });
-  return { settings: file.data.settings, revision: file.revision, shots: file.data.shots, source: 'folder', reason, aheadOfFolder: false };
+  return { ...documentFromFile(file), reason };
 }

@@ -1,11 +1,12 @@
 import type { ShotId } from '../../shared/ids.ts';
 import type { DocumentData } from '../../shared/model/documentData.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
+import type { DocRecord, RecordKind, RecordOfKind } from '../../shared/model/records.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
 
-/** Every record type the document holds (grows with scenes, notes, takes…). */
-export type DocRecord = ShotRecord;
-export type DocRecordId = DocRecord['id'];
+export type { DocRecord };
+/** Ids are UUID strings, unique across kinds. */
+export type DocRecordId = string;
 
 /** One record's change inside a transaction; `before`/`after` null mean created/deleted. */
 export interface RecordChange {
@@ -22,10 +23,16 @@ export interface Diff {
 }
 
 /**
- * 'user' edits are persisted and undoable; 'load' replaces records from storage; 'view' changes
- * nothing in the document (e.g. it became read-only) but views must re-render.
+ * 'user' edits are persisted and undoable; 'history' (undo/redo) is persisted but not recorded
+ * again; 'load' replaces records from storage; 'view' changes nothing in the document (e.g. it
+ * became read-only) but views must re-render.
  */
-export type DiffOrigin = 'user' | 'load' | 'view';
+export type DiffOrigin = 'user' | 'history' | 'load' | 'view';
+
+/** Whether a diff is an edit that must reach IndexedDB and the project folder. */
+export function isPersistedOrigin(origin: DiffOrigin): boolean {
+  return origin === 'user' || origin === 'history';
+}
 
 export interface Transaction {
   get(id: DocRecordId): DocRecord | undefined;
@@ -45,7 +52,7 @@ export type DiffListener = (diff: Diff) => void;
 export class DocumentStore {
   private records = new Map<DocRecordId, DocRecord>();
   private listeners = new Set<DiffListener>();
-  private shotCache: readonly ShotRecord[] | null = null;
+  private byKindCache = new Map<RecordKind, readonly DocRecord[]>();
   private settingsValue: ProjectSettings;
   private revisionValue: number;
   private readonly now: () => number;
@@ -102,17 +109,37 @@ export class DocumentStore {
 
   /** All shots in cut order (fractional index), cached until the next change. */
   shots(): readonly ShotRecord[] {
-    if (!this.shotCache) {
-      this.shotCache = [...this.records.values()]
-        .filter((r): r is ShotRecord => r.kind === 'shot')
-        .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+    return this.ofKind('shot');
+  }
+
+  /** Records of one kind (shots in cut order, the rest by creation), cached until the next change. */
+  ofKind<K extends RecordKind>(kind: K): readonly RecordOfKind<K>[] {
+    let cached = this.byKindCache.get(kind);
+    if (!cached) {
+      const list = [...this.records.values()].filter((r) => r.kind === kind);
+      list.sort(
+        kind === 'shot'
+          ? (a, b) => {
+              const oa = (a as ShotRecord).order;
+              const ob = (b as ShotRecord).order;
+              return oa < ob ? -1 : oa > ob ? 1 : a.id < b.id ? -1 : 1;
+            }
+          : (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
+      );
+      cached = list;
+      this.byKindCache.set(kind, cached);
     }
-    return this.shotCache;
+    return cached as readonly RecordOfKind<K>[];
+  }
+
+  /** Every record, any kind. */
+  all(): IterableIterator<DocRecord> {
+    return this.records.values();
   }
 
   /** The whole document as plain data (a full save to the project folder). */
   toData(): DocumentData {
-    return { settings: this.settingsValue, shots: [...this.shots()] };
+    return { settings: this.settingsValue, shots: [...this.shots()], scenes: [...this.ofKind('scene')], notes: [...this.ofKind('note')], arrows: [...this.ofKind('arrow')] };
   }
 
   subscribe(listener: DiffListener): () => void {
@@ -156,13 +183,31 @@ export class DocumentStore {
     return this.apply(changes, 'user');
   }
 
-  /** Applies precomputed changes (undo/redo, or records loaded from storage). */
+  /**
+   * Undo/redo: puts the records back to the given content. Each restored record gets a new `rev`
+   * and `updatedAt` (content goes back, time moves forward, so a later sync sees a newer write).
+   */
+  restore(targets: ReadonlyArray<{ id: DocRecordId; record: DocRecord | null }>): Diff | null {
+    if (this.readOnlyValue !== null) return null;
+    const now = this.now();
+    const changes: RecordChange[] = [];
+    for (const { id, record } of targets) {
+      const before = this.records.get(id) ?? null;
+      if (before === null && record === null) continue;
+      const after = record ? ({ ...record, rev: Math.max(before?.rev ?? 0, record.rev) + 1, updatedAt: now } as DocRecord) : null;
+      changes.push({ id, before, after });
+    }
+    return changes.length === 0 ? null : this.apply(changes, 'history');
+  }
+
+  /** Applies precomputed changes (records loaded from storage, or restore()). */
   apply(changes: readonly RecordChange[], origin: DiffOrigin): Diff {
     for (const change of changes) {
       if (change.after) this.records.set(change.id, change.after);
       else this.records.delete(change.id);
     }
-    this.shotCache = null;
+    // Only the kinds that changed lose their cached lists (a shot drag keeps the scene list).
+    for (const change of changes) this.byKindCache.delete((change.after ?? change.before)!.kind);
     this.revisionValue += 1;
     const diff: Diff = { revision: this.revisionValue, changes, origin };
     this.notify(diff);

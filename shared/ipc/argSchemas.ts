@@ -3,9 +3,9 @@ import type { Unbranded } from '../ids.ts';
 import { MENU_COMMANDS } from './contract.ts';
 import type { MainApiArg, MainApiMethod, MainEventName } from './contract.ts';
 import { frameRateSchema } from '../model/frameRate.schema.ts';
-import { MAX_SHOTS, documentDataSchema } from '../model/documentData.ts';
+import { MAX_RECORDS, documentDataSchema } from '../model/documentData.ts';
 import { projectSettingsSchema } from '../model/projectSettings.ts';
-import { shotRecordSchema } from '../model/shot.ts';
+import { docRecordSchema } from '../model/records.ts';
 
 /**
  * Runtime schemas for every method's argument. Main validates each call with these before any
@@ -48,8 +48,8 @@ export const MAIN_API_ARG_SCHEMAS = {
       ...projectClient,
       baseRevision: z.number().int().min(0),
       revision: z.number().int().min(1),
-      puts: z.array(shotRecordSchema).max(MAX_SHOTS),
-      deletes: z.array(z.uuid()).max(MAX_SHOTS),
+      puts: z.array(docRecordSchema).max(MAX_RECORDS),
+      deletes: z.array(z.uuid()).max(MAX_RECORDS),
       settings: projectSettingsSchema.nullable(),
     })
     .refine((c) => c.revision > c.baseRevision, { message: 'revision must be greater than baseRevision', path: ['revision'] }),

@@ -1,9 +1,9 @@
-import type { ProjectId, ShotId } from '../ids.ts';
+import type { ProjectId } from '../ids.ts';
 import type { FrameRate } from '../model/frameRate.ts';
 import type { DocumentData } from '../model/documentData.ts';
 import type { ProjectFile } from '../model/projectFile.ts';
 import type { ProjectSettings } from '../model/projectSettings.ts';
-import type { ShotRecord } from '../model/shot.ts';
+import type { DocRecord } from '../model/records.ts';
 import type { AppError, Result } from '../result.ts';
 
 /** The global the preload (desktop) or the bridge script (web host) defines: `window.shotcanvas`. */
@@ -239,8 +239,8 @@ export interface SaveSnapshotInput extends ProjectClientInput {
 export interface SaveChangesInput extends ProjectClientInput {
   readonly baseRevision: number;
   readonly revision: number;
-  readonly puts: readonly ShotRecord[];
-  readonly deletes: readonly ShotId[];
+  readonly puts: readonly DocRecord[];
+  readonly deletes: readonly string[];
   readonly settings: ProjectSettings | null;
 }
 

@@ -1,35 +1,58 @@
 import { z } from 'zod';
+import type { ArrowRecord } from './arrow.ts';
+import { arrowRecordSchema } from './arrow.ts';
+import type { NoteRecord } from './note.ts';
+import { noteRecordSchema } from './note.ts';
 import type { ProjectSettings } from './projectSettings.ts';
 import { projectSettingsSchema } from './projectSettings.ts';
+import type { DocRecord, RecordKind } from './records.ts';
+import { RECORD_KINDS } from './records.ts';
+import type { SceneRecord } from './scene.ts';
+import { sceneRecordSchema } from './scene.ts';
 import type { ShotRecord } from './shot.ts';
 import { shotRecordSchema } from './shot.ts';
 
 export const MAX_SHOTS = 200_000;
+export const MAX_RECORDS = 400_000;
 
 /**
- * What the renderer edits and sends to main: settings and records. The project file adds what
- * main keeps on its own (tombstones) around it.
+ * What the renderer edits and sends to main: settings and records by kind. The project file adds
+ * what main keeps on its own (tombstones) around it.
  */
 export interface DocumentData {
   readonly settings: ProjectSettings;
   readonly shots: readonly ShotRecord[];
+  readonly scenes: readonly SceneRecord[];
+  readonly notes: readonly NoteRecord[];
+  readonly arrows: readonly ArrowRecord[];
 }
 
 export const documentDataSchema = z.strictObject({
   settings: projectSettingsSchema,
   shots: z.array(shotRecordSchema).max(MAX_SHOTS),
+  scenes: z.array(sceneRecordSchema).max(MAX_SHOTS),
+  notes: z.array(noteRecordSchema).max(MAX_SHOTS),
+  arrows: z.array(arrowRecordSchema).max(MAX_SHOTS),
 });
+
+/** The collection of `data` that holds records of each kind. */
+export const COLLECTION_OF: Readonly<Record<RecordKind, 'shots' | 'scenes' | 'notes' | 'arrows'>> = { shot: 'shots', scene: 'scenes', note: 'notes', arrow: 'arrows' };
+
+/** All records of a document, every kind. */
+export function allRecords(data: Pick<DocumentData, 'shots' | 'scenes' | 'notes' | 'arrows'>): DocRecord[] {
+  return [...data.shots, ...data.scenes, ...data.notes, ...data.arrows];
+}
 
 /** A deleted record, remembered for a while so a future sync engine can propagate the delete. */
 export interface Tombstone {
   readonly id: string;
-  readonly kind: 'shot';
+  readonly kind: RecordKind;
   readonly deletedAt: number;
 }
 
 export const tombstoneSchema = z.strictObject({
   id: z.uuid(),
-  kind: z.literal('shot'),
+  kind: z.enum(RECORD_KINDS),
   deletedAt: z.number().int().min(0),
 });
 

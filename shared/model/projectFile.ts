@@ -6,13 +6,11 @@ import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { describeSchemaIssues, findForbiddenKey } from '../validation.ts';
 import type { DocumentData, Tombstone } from './documentData.ts';
-import { MAX_SHOTS, documentDataSchema, tombstoneSchema } from './documentData.ts';
+import { MAX_RECORDS, MAX_SHOTS, allRecords, documentDataSchema, tombstoneSchema } from './documentData.ts';
 import { migrateProjectData } from './projectMigrations.ts';
-import { projectSettingsSchema } from './projectSettings.ts';
-import { shotRecordSchema } from './shot.ts';
 
 /** The project-file schema this build writes. */
-export const PROJECT_SCHEMA_VERSION = 2;
+export const PROJECT_SCHEMA_VERSION = 3;
 export const MAX_PROJECT_FILE_BYTES = 512 * 1024 * 1024;
 export { MAX_SHOTS };
 
@@ -39,9 +37,8 @@ export interface ProjectFile {
 }
 
 export const projectDataSchema = z.strictObject({
-  settings: projectSettingsSchema,
-  shots: z.array(shotRecordSchema).max(MAX_SHOTS),
-  tombstones: z.array(tombstoneSchema).max(MAX_SHOTS * 5),
+  ...documentDataSchema.shape,
+  tombstones: z.array(tombstoneSchema).max(MAX_RECORDS * 5),
 });
 
 export { documentDataSchema };
@@ -58,11 +55,15 @@ const envelopeSchema = z.strictObject({
   data: z.unknown(),
 });
 
+/** Ids are unique across every kind; arrows must connect records that exist. */
 function checkRecords(data: ProjectData, where: string): Result<ProjectData> {
   const ids = new Set<string>();
-  for (const shot of data.shots) {
-    if (ids.has(shot.id)) return err('INVALID_PROJECT_FILE', `${where}: shot id ${shot.id} appears twice.`, where);
-    ids.add(shot.id);
+  for (const record of allRecords(data)) {
+    if (ids.has(record.id)) return err('INVALID_PROJECT_FILE', `${where}: ${record.kind} id ${record.id} appears twice.`, where);
+    ids.add(record.id);
+  }
+  for (const arrow of data.arrows) {
+    if (!ids.has(arrow.fromId) || !ids.has(arrow.toId)) return err('INVALID_PROJECT_FILE', `${where}: arrow ${arrow.id} points at a record that does not exist.`, where);
   }
   return ok(data);
 }
@@ -158,7 +159,14 @@ export function parseProjectFile(text: string, where: string, options: ParseOpti
 function pickKnownCollections(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const source = data as Record<string, unknown>;
-  return { settings: source['settings'], shots: source['shots'], tombstones: source['tombstones'] ?? [] };
+  return {
+    settings: source['settings'],
+    shots: source['shots'],
+    scenes: source['scenes'] ?? [],
+    notes: source['notes'] ?? [],
+    arrows: source['arrows'] ?? [],
+    tombstones: source['tombstones'] ?? [],
+  };
 }
 
 /** Parse for callers that only read files of this build's schema or older (tests, tools). */

@@ -20,6 +20,18 @@ export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
     describe: 'deletes leave tombstones (data.tombstones)',
     migrate: (data) => ({ ...data, tombstones: [] }),
   },
+  {
+    from: 2,
+    to: 3,
+    describe: 'scenes, sticky notes and arrows; shots get a storyboard frame (null)',
+    migrate: (data) => ({
+      ...data,
+      shots: Array.isArray(data['shots']) ? data['shots'].map((shot: unknown) => (typeof shot === 'object' && shot !== null ? { ...shot, frame: null } : shot)) : data['shots'],
+      scenes: [],
+      notes: [],
+      arrows: [],
+    }),
+  },
 ];
 
 /** Runs every step from `fromVersion` up to `toVersion`. Input is not modified. */

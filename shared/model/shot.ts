@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { SceneId, ShotId, TakeId } from '../ids.ts';
+import type { FrameRef } from './media.ts';
+import { frameRefSchema } from './media.ts';
 
 export const SHOT_STATUSES = ['idea', 'planned', 'generating', 'in-review', 'approved', 'locked', 'omitted'] as const;
 export type ShotStatus = (typeof SHOT_STATUSES)[number];
@@ -38,6 +40,8 @@ export interface ShotRecord {
   /** Cut order as a fractional index, so moving one shot writes one record. */
   readonly order: string;
   readonly selectedTakeId: TakeId | null;
+  /** The storyboard frame (an image in the project's media folder), or null. */
+  readonly frame: FrameRef | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   /** Incremented on every change of this record (optimistic concurrency, future sync). */
@@ -72,6 +76,7 @@ export const shotRecordSchema = z.strictObject({
   sceneId: z.uuid().nullable(),
   order: z.string().min(1).max(200),
   selectedTakeId: z.uuid().nullable(),
+  frame: frameRefSchema.nullable(),
   createdAt: z.number().int().min(0),
   updatedAt: z.number().int().min(0),
   rev: z.number().int().min(0),
@@ -96,6 +101,7 @@ export function makeShot(id: ShotId, draft: ShotDraft & { order: string }, now: 
     numberOverride: null,
     sceneId: null,
     selectedTakeId: null,
+    frame: null,
     createdAt: now,
     updatedAt: now,
     rev: 0,
