@@ -7,14 +7,14 @@ import { eventChannel } from '../../shared/ipc/contract.ts';
 import type { MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN, appProtocolReply } from '../services/appProtocol.ts';
 import { nodeFileSystem } from '../services/fileSystem.ts';
-import { resolveMediaRequest } from '../services/mediaProtocol.ts';
+import { mediaReplyHeaders, resolveMediaRequest } from '../services/mediaProtocol.ts';
 import { createServices } from '../services/serviceContainer.ts';
 import { restoreWindowBounds, windowStateStore } from '../services/windowState.ts';
 import { electronHostBindings } from './electronHost.ts';
 import { registerMainApi } from './ipcRegistration.ts';
 import { buildMenuTemplate } from './menuTemplate.ts';
 import { hardenSession } from './sessionSecurity.ts';
-import { isTrustedSenderFrame } from './trustedSender.ts';
+import { isTrustedSenderFrame, isTrustedSenderUrl } from './trustedSender.ts';
 import { hardenWebContents } from './webContentsSecurity.ts';
 import { createMainWindow } from './windowFactory.ts';
 
@@ -28,7 +28,8 @@ const rendererDir = join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME);
 // Custom schemes must be declared privileged before the app is ready.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  // corsEnabled: the renderer fetch()es thumbnails from here (answered with our origin only).
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
 app.setName(APP_NAME);
@@ -98,7 +99,11 @@ async function start(): Promise<void> {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const file = await resolveMediaRequest(request.url, (id) => services.projects.dirOf(id), nodeFileSystem);
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString(), { headers: request.headers });
+    const reply = await net.fetch(pathToFileURL(file).toString(), { headers: request.headers });
+    const headers = new Headers(reply.headers);
+    const extra = mediaReplyHeaders(file, request.headers.get('origin'), (origin) => isTrustedSenderUrl(origin, devServerUrl));
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers });
   });
   registerMainApi(ipcMain, services.api, (event) => isTrustedSenderFrame(event.senderFrame, devServerUrl), log);
 

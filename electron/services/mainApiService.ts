@@ -14,6 +14,8 @@ import type { FileSystem } from './fileSystem.ts';
 import type { FlushCoordinator } from './flushCoordinator.ts';
 import { browseFolder } from './folderBrowser.ts';
 import type { JobRegistry } from './jobs.ts';
+import { importImageBytes } from './media/imageImport.ts';
+import { shownFileName } from './media/mediaFileName.ts';
 import type { OpenProjects } from './openProjects.ts';
 import type { OwnerPings } from './ownerPings.ts';
 import type { ProjectLibrary } from './projectLibrary.ts';
@@ -60,6 +62,17 @@ export interface MainApiDeps {
 
 function timestampForFileName(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
+}
+
+/**
+ * Strict base64, or null: Buffer.from silently skips characters it does not know, takes base64url
+ * too and stops at a misplaced `=`, so a mangled upload would store a different file.
+ */
+export function decodeBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text, 'base64');
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return bytes.length === (text.length / 4) * 3 - padding ? bytes : null;
 }
 
 /** The one implementation of MainApi, used by Electron's IPC handlers and by the web host. */
@@ -146,6 +159,14 @@ export function createMainApi(deps: MainApiDeps): MainApi {
       const dir = await paths.checkAllowed(input.path);
       if (!dir.ok) return dir;
       return diskStatus(dir.value);
+    },
+    importFrameImage: async (input) => {
+      const dir = projects.ownedDir(input.projectId, input.clientId);
+      if (!dir.ok) return dir;
+      const bytes = decodeBase64(input.dataBase64);
+      if (!bytes)
+        return err('INVALID_ARGUMENT', `The data of "${shownFileName(input.fileName)}" did not arrive intact (malformed base64). Try again.`, 'dataBase64');
+      return importImageBytes({ fs, projectDir: dir.value, fileName: input.fileName, bytes, freeSpace });
     },
     getSettings: async () => ok(await settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),

@@ -3,6 +3,10 @@ import { MEDIA_SCHEME } from '../../shared/identity.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { FileSystem } from './fileSystem.ts';
 import { isRealPathInside } from './pathSafety.ts';
+import { mimeTypeOf } from './staticFiles.ts';
+
+/** Media files are content-addressed (a changed image gets a new path): cache them for good. */
+export const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 /**
  * Resolves `shotcanvas-media://project/<projectId>/<path inside the project>` to a file, but only
@@ -34,4 +38,20 @@ export async function resolveMediaRequest(
   if (relative.includes('\0') || relative.split(/[\\/]/).some((p) => p === '..' || p === '')) return null;
   const file = join(root, relative);
   return (await isRealPathInside(fs, root, file)) ? file : null;
+}
+
+/**
+ * Headers of a desktop media-scheme reply. The renderer (app://shotcanvas, or the dev server)
+ * fetches thumbnails with fetch(), which is a cross-origin request to this scheme: only our own
+ * origin gets an Access-Control-Allow-Origin, so no other page can read project media.
+ */
+export function mediaReplyHeaders(file: string, requestOrigin: string | null, isTrustedOrigin: (origin: string) => boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': mimeTypeOf(file),
+    'cache-control': MEDIA_CACHE_CONTROL,
+    'x-content-type-options': 'nosniff',
+    vary: 'Origin',
+  };
+  if (requestOrigin && isTrustedOrigin(requestOrigin)) headers['access-control-allow-origin'] = requestOrigin;
+  return headers;
 }

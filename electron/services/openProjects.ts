@@ -98,6 +98,18 @@ export class OpenProjects {
     return ok(entry);
   }
 
+  /**
+   * The folder of an open project, for a write by `clientId` that goes beside the store (media
+   * import): NOT_FOUND when it is not open, CONFLICT when another client owns it, READ_ONLY when
+   * it must not be written.
+   */
+  ownedDir(projectId: string, clientId: string): Result<string> {
+    const entry = this.entryFor({ projectId: projectId as ProjectId, clientId });
+    if (!entry.ok) return entry;
+    if (entry.value.store.readOnlyReason) return err('READ_ONLY', entry.value.store.readOnlyReason, entry.value.store.dir);
+    return ok(entry.value.store.dir);
+  }
+
   private hooksFor(backups: BackupStore): ProjectStoreHooks {
     return {
       log: this.deps.log,

@@ -85,14 +85,16 @@ async function main(): Promise<void> {
       browseRoot: async () => (await services.settings.get()).workspaceDir,
     },
   });
+  // Media are served only from projects open right now.
+  const mediaDir = (projectId: string) => services.projects.dirOf(projectId);
   // The web host is always confined to the workspace it was started with.
   await services.settings.update({ workspaceDir });
 
   try {
-    host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log });
+    host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log, mediaDir });
   } catch (error) {
     if (values.port === undefined && requested !== 0) {
-      host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, log });
+      host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, log, mediaDir });
     } else {
       process.stderr.write(`Could not listen on 127.0.0.1:${requested}: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

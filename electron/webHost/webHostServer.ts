@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { MEDIA_SCHEME } from '../../shared/identity.ts';
 import type { MainApi, MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
 import { RENDERER_CSP_HEADER } from '../../shared/security/contentSecurityPolicy.ts';
 import type { Result } from '../../shared/result.ts';
@@ -9,11 +11,14 @@ import { err } from '../../shared/result.ts';
 import { dispatchApiCall } from '../services/apiDispatcher.ts';
 import type { FileSystem } from '../services/fileSystem.ts';
 import { errorCode } from '../services/fileSystem.ts';
+import { MEDIA_CACHE_CONTROL, resolveMediaRequest } from '../services/mediaProtocol.ts';
 import { mimeTypeOf, resolveStaticPath } from '../services/staticFiles.ts';
 import { buildBridgeScript } from './bridgeScript.ts';
 import { TOKEN_HEADER, isAllowedHost, isAllowedOrigin, isSameOriginFetch, readCookie, sessionCookieName, tokensEqual } from './webHostAuth.ts';
 
 export const BRIDGE_PATH = '/__shotcanvas/bridge.js';
+/** Where project media are served: `/media/<projectId>/<path inside the project>`. */
+export const MEDIA_ROUTE = '/media/';
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export interface WebHostOptions {
@@ -25,6 +30,8 @@ export interface WebHostOptions {
   /** Fixed for tests; random per run otherwise. */
   readonly token?: string;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The folder of an open project (undefined when it is not open): media are served only from there. */
+  readonly mediaDir?: (projectId: string) => string | undefined;
 }
 
 export interface WebHost {
@@ -42,6 +49,11 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'x-frame-options': 'DENY',
+};
+
+/** Media are content-addressed (a changed image gets a new path), so they never need revalidating. */
+const MEDIA_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': MEDIA_CACHE_CONTROL,
 };
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -129,6 +141,52 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, body, mimeTypeOf(file), { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
   };
 
+  /**
+   * `/media/<projectId>/<path inside the project>`: the same resolver as the desktop media scheme
+   * (open projects only, decoded once, symlinks resolved, containment checked). No token header:
+   * `<img>` cannot send one, so the session cookie and the Host check guard it like the pages.
+   */
+  const serveMedia = async (req: IncomingMessage, res: ServerResponse, encodedPath: string): Promise<void> => {
+    const mediaDir = options.mediaDir;
+    // Only the project's media folder: project.json and backups have no business on this route.
+    const inMediaFolder = encodedPath.split('/')[1] === 'media';
+    const file = mediaDir && inMediaFolder ? await resolveMediaRequest(`${MEDIA_SCHEME}://project/${encodedPath}`, mediaDir, options.fs) : null;
+    if (!file) return refuse(res, 404, 'Not found.');
+    let handle;
+    try {
+      handle = await options.fs.open(file, 'r');
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return refuse(res, 404, 'Not found.');
+      throw error;
+    }
+    let size: number;
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        await handle.close();
+        return refuse(res, 404, 'Not found.');
+      }
+      size = info.size;
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, ...MEDIA_HEADERS, 'content-type': mimeTypeOf(file), 'content-length': String(size) });
+    if (req.method === 'HEAD') {
+      await handle.close();
+      res.end();
+      return;
+    }
+    // The handle is the file that was checked; streaming keeps large frames out of memory.
+    try {
+      await pipeline(handle.createReadStream(), res);
+    } catch (error) {
+      // A browser that navigates away closes the connection mid-file; that is not a failure.
+      if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') log(`sending ${file} failed`, error);
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isAllowedHost(req.headers.host, port))
       return refuse(res, 403, 'Unknown Host header: the Shotcanvas web host only answers to 127.0.0.1 and localhost.');
@@ -150,6 +208,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/events') return handleEvents(req, res);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+    if (url.pathname.startsWith(MEDIA_ROUTE)) return serveMedia(req, res, url.pathname.slice(MEDIA_ROUTE.length));
     return serveStatic(res, url.pathname);
   };
 

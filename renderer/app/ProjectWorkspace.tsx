@@ -1,24 +1,36 @@
-import { Hand, Lock, MousePointer2, Plus } from 'lucide-react';
+import { ArrowUpRight, Hand, Lock, MousePointer2, Plus, StickyNote } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toast } from 'sonner';
-import type { HostInfo, MenuCommand } from '../../shared/ipc/contract.ts';
-import type { ShotId } from '../../shared/ids.ts';
+import type { HostInfo } from '../../shared/ipc/contract.ts';
 import { findFrameRate } from '../../shared/model/frameRate.ts';
+import type { ShotRecord } from '../../shared/model/shot.ts';
 import { SHOT_CARD, SHOT_CARD_HEIGHT } from '../../shared/model/shot.ts';
-import type { CanvasControls, CanvasTool } from '../canvas/CanvasView.tsx';
+import type { CanvasControls } from '../canvas/CanvasView.tsx';
+import { BENCH_CANVAS_MODE } from '../canvas/bench/benchHooks.ts';
+import { NaiveCanvasView } from '../canvas/bench/NaiveCanvasView.tsx';
 import { CanvasView } from '../canvas/CanvasView.tsx';
+import { getThumbnail, onThumbnailLoaded } from '../canvas/imageCache.ts';
+import { CameraState } from '../editor/cameraState.ts';
+import { FilterState } from '../editor/filterState.ts';
+import type { CanvasTool } from '../editor/interaction.ts';
 import { Selection } from '../editor/selection.ts';
-import { addShot, deleteShots } from '../editor/shotCommands.ts';
 import { useBundleActions } from '../panels/bundles/useBundleActions.tsx';
 import { IconButton } from '../panels/chrome/IconButton.tsx';
 import { WorkspaceToolbar } from '../panels/chrome/WorkspaceToolbar.tsx';
+import { ShortcutsOverlay } from '../panels/help/ShortcutsOverlay.tsx';
 import { ProjectHistoryPanel } from '../panels/history/ProjectHistoryPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
-import { callMain, onMainEvent } from '../platform/mainBridge.ts';
+import { Minimap } from '../panels/minimap/Minimap.tsx';
+import { SearchBar } from '../panels/search/SearchBar.tsx';
+import { SequenceStrip } from '../panels/sequence/SequenceStrip.tsx';
+import { onMainEvent } from '../platform/mainBridge.ts';
+import { mediaUrl } from '../platform/mediaUrl.ts';
+import { dropImages } from './dropImages.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { ProjectSession } from './projectSession.ts';
+import { useCanvasClipboard } from './useCanvasClipboard.ts';
 import { useDocumentRevision, useSaveState, useSelection } from './useEditorState.ts';
-import { isTextEditingTarget, matchShortcut } from './workspaceShortcuts.ts';
+import { createCommandRunner } from './workspaceCommands.ts';
+import { SHORTCUT_SECTIONS, isTextEditingTarget, matchShortcut } from './workspaceShortcuts.ts';
 
 interface Props {
   readonly session: ProjectSession;
@@ -28,101 +40,85 @@ interface Props {
   readonly onReopen: () => void;
 }
 
-/** Deleting this many shots at once first saves a backup ("Before bulk delete"). */
-export const BULK_DELETE_BACKUP_THRESHOLD = 10;
-
-/** One open project: toolbar, tool rail, canvas, inspector or history. */
+/** One open project: toolbar, tool rail, canvas (with minimap and search), inspector or history, sequence strip. */
 export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
-  const { store } = session;
+  const { store, history } = session;
   useDocumentRevision(store);
   const selection = useMemo(() => new Selection(), []);
+  const camera = useMemo(() => new CameraState(), []);
+  const filter = useMemo(() => new FilterState(), []);
   const selected = useSelection(selection);
   const saveState = useSaveState(session);
   const controls = useRef<CanvasControls | null>(null);
   const [tool, setTool] = useState<CanvasTool>('select');
   const [zoom, setZoom] = useState(1);
   const [rightPanel, setRightPanel] = useState<'inspector' | 'history' | null>('inspector');
+  const [stripCollapsed, setStripCollapsed] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [snapping, setSnapping] = useState({ enabled: true, grid: null as number | null });
+  const [thumbnailVersion, setThumbnailVersion] = useState(0);
   const bundles = useBundleActions(host, () => undefined);
   const readOnly = store.readOnly;
 
   // Deleted records leave the selection.
-  useEffect(() => store.subscribe(() => selection.retain((id) => store.get(id as ShotId) !== undefined)), [store, selection]);
+  useEffect(() => store.subscribe(() => selection.retain((id) => store.get(id) !== undefined)), [store, selection]);
 
-  const addShotAtCenter = useCallback(() => {
-    if (store.readOnly) return;
-    const center = controls.current?.viewCenter() ?? { x: 0, y: 0 };
-    // Stagger shots added in a row so they do not stack exactly on top of each other.
-    const offset = (store.shots().length % 5) * 24;
-    const id = addShot(store, { x: center.x - SHOT_CARD.width / 2 + offset, y: center.y - SHOT_CARD_HEIGHT / 2 + offset });
-    selection.set([id]);
-    controls.current?.editTitle(id);
-  }, [store, selection]);
-
-  const deleteSelection = useCallback(async () => {
-    const ids = [...selection.current] as ShotId[];
-    if (ids.length === 0 || store.readOnly) return;
-    if (ids.length >= BULK_DELETE_BACKUP_THRESHOLD) {
-      // A big delete is easy to regret: keep the state before it in Project history.
-      const flushed = await session.flush();
-      const backup = flushed
-        ? await callMain('createBackup', {
-            projectId: session.projectId,
-            clientId: session.clientId,
-            kind: 'pre-bulk-delete',
-            note: `before deleting ${ids.length} shots`,
-          })
-        : null;
-      if (!backup?.ok) {
-        toast.error(`Nothing was deleted: the backup before deleting ${ids.length} shots failed.`, {
-          description: backup ? backup.error.message : 'The project could not be saved first.',
+  // The zoom readout follows the camera, throttled to one update per frame.
+  useEffect(() => {
+    let frame = 0;
+    return camera.subscribe(() => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setZoom(camera.camera.zoom);
         });
-        return;
-      }
-    }
-    const count = deleteShots(store, ids);
-    selection.clear();
-    if (count > 0)
-      toast(`Deleted ${count} ${count === 1 ? 'shot' : 'shots'}`, {
-        description: count >= BULK_DELETE_BACKUP_THRESHOLD ? 'The state before is in Project history.' : undefined,
-      });
-  }, [store, selection, session]);
+    });
+  }, [camera]);
 
-  const runCommand = useCallback(
-    (command: MenuCommand) => {
-      switch (command) {
-        case 'add-shot':
-          return addShotAtCenter();
-        case 'delete-selection':
-          return void deleteSelection();
-        case 'select-all': {
-          const active = document.activeElement;
-          if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return active.select();
-          return selection.set(store.shots().map((s) => s.id));
-        }
-        case 'zoom-in':
-          return controls.current?.zoomStep(1);
-        case 'zoom-out':
-          return controls.current?.zoomStep(-1);
-        case 'zoom-reset':
-          return controls.current?.zoomTo(1);
-        case 'zoom-fit':
-          return controls.current?.zoomToFit();
-        case 'toggle-inspector':
-          return setRightPanel((p) => (p === 'inspector' ? null : 'inspector'));
-        case 'project-history':
-          return setRightPanel((p) => (p === 'history' ? 'inspector' : 'history'));
-        case 'export-bundle':
-          return void session.flush().then(() => bundles.exportProject({ path: session.path, name: store.settings.name }));
-        case 'import-bundle':
-          return onClose('import-bundle');
-        case 'close-project':
-        case 'new-project':
-        case 'open-project':
-          // All of these start from the library, after this project is saved and closed.
-          return onClose();
-      }
-    },
-    [addShotAtCenter, deleteSelection, selection, store, onClose, session, bundles],
+  // A decoded thumbnail re-renders the canvas (coalesced per frame).
+  useEffect(() => {
+    let frame = 0;
+    return onThumbnailLoaded(() => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setThumbnailVersion((v) => v + 1);
+        });
+    });
+  }, []);
+  const thumbnail = useCallback(
+    (shot: ShotRecord) => (shot.frame ? getThumbnail(shot.frame, mediaUrl(session.projectId, shot.frame.path)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when thumbnails arrive re-renders the cards
+    [session.projectId, thumbnailVersion],
+  );
+  const thumbnailUrl = useCallback((shot: ShotRecord) => (shot.frame ? mediaUrl(session.projectId, shot.frame.path) : null), [session.projectId]);
+
+  const focusShot = useCallback((id: string) => controls.current?.focusRecord(id), []);
+  const pasteAt = useCallback(() => {
+    const c = controls.current?.viewCenter() ?? { x: 0, y: 0 };
+    return { x: c.x - SHOT_CARD.width / 2, y: c.y - SHOT_CARD_HEIGHT / 2 };
+  }, []);
+  useCanvasClipboard(store, selection, pasteAt);
+
+  const runCommand = useMemo(
+    () =>
+      // The runner reads the controls ref when a command runs, never during render.
+      // eslint-disable-next-line react-hooks/refs
+      createCommandRunner({
+        session,
+        selection,
+        controls,
+        setTool,
+        setRightPanel,
+        setStripCollapsed,
+        setSearchOpen,
+        setHelpOpen,
+        setSnapping,
+        exportBundle: () => void session.flush().then(() => bundles.exportProject({ path: session.path, name: store.settings.name })),
+        onClose,
+      }),
+    [session, selection, bundles, onClose, store],
   );
 
   useEffect(() => onMainEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
@@ -133,18 +129,26 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
       const action = matchShortcut(event);
       if (!action) return;
       event.preventDefault();
-      if (action === 'tool-select') setTool('select');
-      else if (action === 'tool-hand') setTool('hand');
-      else if (action === 'clear-selection') selection.clear();
-      else runCommand(action);
+      runCommand(action);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [runCommand, selection]);
+  }, [runCommand]);
 
   const rate = findFrameRate(store.settings.frameRate)?.label ?? '';
+  const railTool = (value: CanvasTool, label: string, shortcut: string, icon: React.ReactNode) => (
+    <IconButton
+      label={label}
+      shortcut={shortcut}
+      pressed={tool === value}
+      disabled={readOnly !== null && value !== 'select' && value !== 'hand'}
+      onClick={() => setTool(value)}
+    >
+      {icon}
+    </IconButton>
+  );
   return (
-    <div className={`workspace${rightPanel ? '' : ' no-inspector'}${readOnly ? ' read-only' : ''}`}>
+    <div className={`workspace${rightPanel ? '' : ' no-inspector'}${stripCollapsed ? ' strip-collapsed' : ''}${readOnly ? ' read-only' : ''}`}>
       <WorkspaceToolbar
         name={store.settings.name}
         meta={`${rate} · ${store.settings.width}×${store.settings.height}`}
@@ -153,21 +157,20 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
         saveState={saveState}
         readOnly={readOnly !== null}
         rightPanel={rightPanel}
+        history={history}
         onCommand={runCommand}
         onRetrySave={() => void session.flush()}
         onBack={() => onClose()}
       />
       <nav className="tool-rail" aria-label="Tools">
-        <IconButton label="Select" shortcut="V" pressed={tool === 'select'} onClick={() => setTool('select')}>
-          <MousePointer2 size={17} />
-        </IconButton>
-        <IconButton label="Hand (hold Space)" shortcut="H" pressed={tool === 'hand'} onClick={() => setTool('hand')}>
-          <Hand size={17} />
-        </IconButton>
+        {railTool('select', 'Select', 'V', <MousePointer2 size={17} />)}
+        {railTool('hand', 'Hand (hold Space)', 'H', <Hand size={17} />)}
         <span className="rail-separator" />
-        <IconButton label="Add shot" shortcut="S" onClick={addShotAtCenter} disabled={readOnly !== null}>
+        <IconButton label="Add shot" shortcut="S" onClick={() => runCommand('add-shot')} disabled={readOnly !== null}>
           <Plus size={17} />
         </IconButton>
+        {railTool('note', 'Sticky note', 'N', <StickyNote size={17} />)}
+        {railTool('arrow', 'Arrow between cards', 'A', <ArrowUpRight size={17} />)}
       </nav>
       <main className="canvas-area">
         {readOnly ? (
@@ -175,13 +178,43 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
             <Lock size={14} /> {readOnly}
           </div>
         ) : null}
+        {searchOpen ? (
+          <SearchBar
+            store={store}
+            filter={filter}
+            onFocusShot={(id) => {
+              selection.set([id]);
+              focusShot(id);
+            }}
+            onClose={() => {
+              setSearchOpen(false);
+              filter.set(null);
+            }}
+          />
+        ) : null}
         <ErrorBoundary area="the canvas">
-          <CanvasView store={store} selection={selection} tool={tool} controlsRef={controls} onZoomChange={setZoom} />
+          {BENCH_CANVAS_MODE === 'naive' ? (
+            <NaiveCanvasView store={store} selection={selection} camera={camera} thumbnail={thumbnail} />
+          ) : (
+            <CanvasView
+              store={store}
+              selection={selection}
+              camera={camera}
+              filter={filter}
+              tool={tool}
+              onToolDone={() => setTool('select')}
+              controlsRef={controls}
+              snapping={snapping}
+              thumbnail={thumbnail}
+              onDropFiles={(files, at, target) => void dropImages(session, selection, files, at, target)}
+            />
+          )}
         </ErrorBoundary>
+        <Minimap store={store} camera={camera} />
       </main>
       {rightPanel === 'inspector' ? (
         <ErrorBoundary area="the inspector">
-          <Inspector store={store} selectedIds={selected} />
+          <Inspector store={store} selection={selection} selectedIds={selected} onGroup={() => runCommand('group-into-scene')} />
         </ErrorBoundary>
       ) : null}
       {rightPanel === 'history' ? (
@@ -189,6 +222,19 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
           <ProjectHistoryPanel session={session} onClose={() => setRightPanel('inspector')} onRestored={onReopen} />
         </ErrorBoundary>
       ) : null}
+      <footer className="strip-area">
+        <ErrorBoundary area="the sequence strip">
+          <SequenceStrip
+            store={store}
+            selection={selection}
+            onFocusShot={focusShot}
+            thumbnailUrl={thumbnailUrl}
+            collapsed={stripCollapsed}
+            onToggleCollapsed={() => setStripCollapsed((c) => !c)}
+          />
+        </ErrorBoundary>
+      </footer>
+      <ShortcutsOverlay open={helpOpen} onOpenChange={setHelpOpen} sections={SHORTCUT_SECTIONS.map((s) => ({ title: s.title, items: [...s.items] }))} />
       {bundles.dialogs}
     </div>
   );

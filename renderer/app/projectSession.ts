@@ -3,7 +3,8 @@ import type { ProjectId } from '../../shared/ids.ts';
 import { projectDatabaseName } from '../../shared/identity.ts';
 import type { Result } from '../../shared/result.ts';
 import Dexie from 'dexie';
-import { DocumentStore } from '../editor/documentStore.ts';
+import { DocumentStore, isPersistedOrigin } from '../editor/documentStore.ts';
+import { History } from '../editor/history.ts';
 import { PendingChanges } from '../db/pendingChanges.ts';
 import { Persister } from '../db/persister.ts';
 import { ProjectDb } from '../db/projectDb.ts';
@@ -40,6 +41,8 @@ export class ProjectSession {
   readonly projectId: ProjectId;
   readonly path: string;
   readonly store: DocumentStore;
+  /** Undo/redo lives with the session, so it survives switching panels. */
+  readonly history: History;
   readonly clientId = clientId();
   private readonly db: ProjectDb | null;
   private readonly persister: Persister | null;
@@ -61,6 +64,7 @@ export class ProjectSession {
     this.ackedRevision = opened.file.revision;
     this.needsFullSave = loaded.aheadOfFolder;
     if (opened.readOnly) this.store.setReadOnly(opened.readOnly);
+    this.history = new History(this.store);
     this.scheduler = new SnapshotScheduler({
       initialRevision: loaded.aheadOfFolder ? opened.file.revision : loaded.revision,
       revision: () => this.store.revision,
@@ -80,7 +84,7 @@ export class ProjectSession {
     this.cleanups.push(
       this.store.subscribe((diff) => {
         this.pending.record(diff);
-        if (diff.origin === 'user') this.scheduler.markDirty(diff.revision);
+        if (isPersistedOrigin(diff.origin)) this.scheduler.markDirty(diff.revision);
       }),
     );
     if (loaded.aheadOfFolder) {
@@ -107,7 +111,14 @@ export class ProjectSession {
       performance.measure('shotcanvas:save-ui', { start: started, end: performance.now() });
       result = await sending;
     } else {
-      const sending = callMain('saveChanges', { ...base, baseRevision: this.ackedRevision, revision, puts: batch.puts, deletes: batch.deletes, settings: null });
+      const sending = callMain('saveChanges', {
+        ...base,
+        baseRevision: this.ackedRevision,
+        revision,
+        puts: batch.puts,
+        deletes: batch.deletes,
+        settings: null,
+      });
       performance.measure('shotcanvas:save-ui', { start: started, end: performance.now() });
       result = await sending;
       if (!result.ok && result.error.code === 'CONFLICT' && result.error.message.includes('revision')) {
@@ -204,6 +215,7 @@ export class ProjectSession {
     this.scheduler.dispose();
     this.persister?.dispose();
     this.cleanups.forEach((c) => c());
+    this.history.dispose();
     this.db?.close();
     await callMain('closeProject', { projectId: this.projectId, clientId: this.clientId });
     return saved;

@@ -1,33 +1,66 @@
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 
-export type ShortcutAction = MenuCommand | 'tool-select' | 'tool-hand' | 'clear-selection';
+/** Everything a key can do on the canvas: menu commands plus tools, nudges and alignment. */
+export type ShortcutAction =
+  | MenuCommand
+  | 'tool-select'
+  | 'tool-hand'
+  | 'tool-note'
+  | 'tool-arrow'
+  | 'clear-selection'
+  | 'nudge-left'
+  | 'nudge-right'
+  | 'nudge-up'
+  | 'nudge-down'
+  | 'nudge-left-10'
+  | 'nudge-right-10'
+  | 'nudge-up-10'
+  | 'nudge-down-10'
+  | 'edit-selected';
 
 export function isTextEditingTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+type KeyEvent = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+
 /**
- * Canvas shortcuts, following the conventions of the best canvas tools (V select, H hand, F fit,
- * Ctrl/Cmd+A all, Delete/Backspace delete, +/− zoom, Shift+0/1 zoom 100 %/fit).
+ * Canvas shortcuts, following the conventions of the best canvas tools (tldraw, Figma, Miro):
+ * V select, H hand (or hold Space), N note, A arrow, S shot, F fit, Shift+2 selection, Shift+0/
+ * Cmd+0 100 %, Cmd/Ctrl+Z / Shift+Z undo and redo, Cmd/Ctrl+D duplicate, Cmd/Ctrl+G scene from
+ * selection, arrows nudge (Shift ×10), ? shortcuts.
  */
-export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): ShortcutAction | null {
+export function matchShortcut(event: KeyEvent): ShortcutAction | null {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key;
+  const lower = key.toLowerCase();
   if (mod && !event.altKey) {
-    if (key.toLowerCase() === 'a') return 'select-all';
+    if (lower === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (lower === 'y') return 'redo';
+    if (lower === 'a') return 'select-all';
+    if (lower === 'd') return 'duplicate';
+    if (lower === 'g') return 'group-into-scene';
+    if (lower === 'f' || lower === 'k') return 'search';
     if (key === '=' || key === '+') return 'zoom-in';
     if (key === '-') return 'zoom-out';
     if (key === '0') return 'zoom-reset';
     if (key === '\\') return 'toggle-inspector';
+    if (key === "'") return 'toggle-snapping';
     return null;
   }
   if (event.altKey) return null;
+  if (key.startsWith('Arrow')) {
+    const dir = key.slice(5).toLowerCase() as 'left' | 'right' | 'up' | 'down';
+    return `nudge-${dir}${event.shiftKey ? '-10' : ''}` as ShortcutAction;
+  }
   switch (key) {
     case 'Delete':
     case 'Backspace':
       return 'delete-selection';
     case 'Escape':
       return 'clear-selection';
+    case 'Enter':
+      return 'edit-selected';
     case '+':
     case '=':
       return 'zoom-in';
@@ -35,20 +68,84 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
       return 'zoom-out';
     case ')':
       return 'zoom-reset';
+    case '@':
+      return 'zoom-selection';
     case '!':
       return 'zoom-fit';
+    case '?':
+      return 'show-shortcuts';
   }
-  switch (key.toLowerCase()) {
+  if (event.shiftKey) return null;
+  switch (lower) {
     case 'v':
       return 'tool-select';
     case 'h':
       return 'tool-hand';
+    case 'n':
+      return 'tool-note';
+    case 'a':
+      return 'tool-arrow';
     case 's':
-      return event.shiftKey ? null : 'add-shot';
+      return 'add-shot';
     case 'f':
       return 'zoom-fit';
     case 'i':
       return 'toggle-inspector';
+    case 'b':
+      return 'toggle-strip';
   }
   return null;
 }
+
+export interface ShortcutSection {
+  readonly title: string;
+  readonly items: ReadonlyArray<{ readonly keys: string[]; readonly label: string }>;
+}
+
+/** The `?` overlay's content; kept next to the keymap so the two cannot drift apart. */
+export const SHORTCUT_SECTIONS: readonly ShortcutSection[] = [
+  {
+    title: 'Tools',
+    items: [
+      { keys: ['V'], label: 'Select' },
+      { keys: ['H'], label: 'Hand (or hold Space)' },
+      { keys: ['N'], label: 'Sticky note' },
+      { keys: ['A'], label: 'Arrow between cards' },
+      { keys: ['S'], label: 'Add a shot' },
+      { keys: ['Double-click'], label: 'Add a shot / edit a title' },
+    ],
+  },
+  {
+    title: 'View',
+    items: [
+      { keys: ['Wheel'], label: 'Zoom at the pointer' },
+      { keys: ['Space', 'Drag'], label: 'Pan (also middle mouse, two-finger scroll)' },
+      { keys: ['F'], label: 'Zoom to fit' },
+      { keys: ['Shift', '2'], label: 'Zoom to selection' },
+      { keys: ['Mod', '0'], label: 'Zoom to 100 %' },
+      { keys: ['+', '−'], label: 'Zoom in / out' },
+      { keys: ['I'], label: 'Inspector' },
+      { keys: ['B'], label: 'Sequence strip' },
+      { keys: ['Mod', 'F'], label: 'Search and filter' },
+    ],
+  },
+  {
+    title: 'Edit',
+    items: [
+      { keys: ['Mod', 'Z'], label: 'Undo' },
+      { keys: ['Mod', 'Shift', 'Z'], label: 'Redo' },
+      { keys: ['Mod', 'C'], label: 'Copy (also to another project)' },
+      { keys: ['Mod', 'V'], label: 'Paste' },
+      { keys: ['Mod', 'D'], label: 'Duplicate' },
+      { keys: ['Delete'], label: 'Delete' },
+      { keys: ['Mod', 'A'], label: 'Select all' },
+      { keys: ['Shift', 'Click'], label: 'Add to / remove from selection' },
+      { keys: ['Drag'], label: 'Marquee select on empty canvas' },
+      { keys: ['←', '→', '↑', '↓'], label: 'Nudge (Shift: 10×)' },
+      { keys: ['Mod', 'G'], label: 'Scene from selection' },
+      { keys: ['Mod', "'"], label: 'Snapping on / off (hold Mod while dragging to skip)' },
+      { keys: ['Enter'], label: 'Rename the selected card' },
+      { keys: ['?'], label: 'This overlay' },
+    ],
+  },
+];

@@ -38,7 +38,8 @@ export interface Transaction {
   get(id: DocRecordId): DocRecord | undefined;
   /** Create or replace a record; the store stamps `rev` and `updatedAt`. */
   put(record: DocRecord): void;
-  update<R extends DocRecord>(id: R['id'], patch: Partial<Omit<R, 'id' | 'kind'>>): void;
+  /** Patch a record; name its type (`update<ShotRecord>(…)`) to patch kind-specific fields. */
+  update<R extends DocRecord = DocRecord>(id: string, patch: Partial<Omit<R, 'id' | 'kind'>>): void;
   remove(id: DocRecordId): void;
 }
 
@@ -139,7 +140,13 @@ export class DocumentStore {
 
   /** The whole document as plain data (a full save to the project folder). */
   toData(): DocumentData {
-    return { settings: this.settingsValue, shots: [...this.shots()], scenes: [...this.ofKind('scene')], notes: [...this.ofKind('note')], arrows: [...this.ofKind('arrow')] };
+    return {
+      settings: this.settingsValue,
+      shots: [...this.shots()],
+      scenes: [...this.ofKind('scene')],
+      notes: [...this.ofKind('note')],
+      arrows: [...this.ofKind('arrow')],
+    };
   }
 
   subscribe(listener: DiffListener): () => void {

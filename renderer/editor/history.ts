@@ -37,18 +37,19 @@ export class History {
 
   /** Puts every record of the last step back as it was before it. */
   undo(): boolean {
-    const step = this.undoStack.pop();
-    if (!step) return false;
-    this.store.restore(step.changes.map((c) => ({ id: c.id, record: c.before })));
+    const step = this.undoStack.at(-1);
+    // A read-only document refuses the restore: the step stays where it is.
+    if (!step || !this.store.restore(step.changes.map((c) => ({ id: c.id, record: c.before })))) return false;
+    this.undoStack.pop();
     this.redoStack.push(step);
     this.emit();
     return true;
   }
 
   redo(): boolean {
-    const step = this.redoStack.pop();
-    if (!step) return false;
-    this.store.restore(step.changes.map((c) => ({ id: c.id, record: c.after })));
+    const step = this.redoStack.at(-1);
+    if (!step || !this.store.restore(step.changes.map((c) => ({ id: c.id, record: c.after })))) return false;
+    this.redoStack.pop();
     this.undoStack.push(step);
     this.emit();
     return true;

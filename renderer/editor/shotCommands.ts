@@ -7,14 +7,49 @@ import type { DocumentStore } from './documentStore.ts';
 
 /** Document commands for shots: each is one transaction (one revision, one undo step later). */
 
-export function addShot(store: DocumentStore, at: { x: number; y: number }, fields: Partial<Pick<ShotRecord, 'title' | 'description'>> = {}): ShotId {
+export function addShot(
+  store: DocumentStore,
+  at: { x: number; y: number },
+  fields: Partial<Pick<ShotRecord, 'title' | 'description' | 'frame'>> = {},
+  sceneId: string | null = null,
+): ShotId {
   const shots = store.shots();
   const last = shots[shots.length - 1];
   const id = newId<ShotId>();
   store.transact((tx) => {
-    tx.put(makeShot(id, { x: Math.round(at.x), y: Math.round(at.y), order: generateKeyBetween(last?.order ?? null, null), ...fields }, Date.now()));
+    tx.put(
+      makeShot(
+        id,
+        {
+          x: Math.round(at.x),
+          y: Math.round(at.y),
+          order: generateKeyBetween(last?.order ?? null, null),
+          sceneId: sceneId as ShotRecord['sceneId'],
+          ...fields,
+        },
+        Date.now(),
+      ),
+    );
   });
   return id;
+}
+
+/** Several new shots in one step (a drop of many images is one undo step). */
+export function addShots(
+  store: DocumentStore,
+  drafts: ReadonlyArray<{ x: number; y: number; sceneId: string | null } & Partial<Pick<ShotRecord, 'title' | 'frame'>>>,
+): ShotId[] {
+  let previous = store.shots().at(-1)?.order ?? null;
+  const ids: ShotId[] = [];
+  store.transact((tx) => {
+    for (const { x, y, sceneId, ...fields } of drafts) {
+      const id = newId<ShotId>();
+      previous = generateKeyBetween(previous, null);
+      tx.put(makeShot(id, { x: Math.round(x), y: Math.round(y), order: previous, sceneId: sceneId as ShotRecord['sceneId'], ...fields }, Date.now()));
+      ids.push(id);
+    }
+  });
+  return ids;
 }
 
 export function moveShots(store: DocumentStore, positions: ReadonlyMap<ShotId, { x: number; y: number }>): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Unbranded } from '../ids.ts';
-import { MENU_COMMANDS } from './contract.ts';
+import { MAX_FRAME_IMAGE_BYTES, MENU_COMMANDS } from './contract.ts';
 import type { MainApiArg, MainApiMethod, MainEventName } from './contract.ts';
 import { frameRateSchema } from '../model/frameRate.schema.ts';
 import { MAX_RECORDS, documentDataSchema } from '../model/documentData.ts';
@@ -24,6 +24,13 @@ const noArgument = z.undefined();
 const clientIdSchema = z.string().min(8).max(100);
 const projectClient = { projectId: projectIdSchema, clientId: clientIdSchema };
 const jobIdSchema = z.uuid();
+
+/** Base64 of the largest frame image (4 characters per 3 bytes), rounded up to whole MiB: 90 MiB. */
+export const MAX_FRAME_IMAGE_BASE64_CHARS = Math.ceil((Math.ceil(MAX_FRAME_IMAGE_BYTES / 3) * 4) / 1048576) * 1048576;
+const base64Schema = z
+  .string()
+  .max(MAX_FRAME_IMAGE_BASE64_CHARS, 'is larger than the biggest image a frame may be')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (A–Z, a–z, 0–9, +, / and trailing =)');
 
 export const MAIN_API_ARG_SCHEMAS = {
   getHostInfo: noArgument,
@@ -62,6 +69,7 @@ export const MAIN_API_ARG_SCHEMAS = {
   importBundle: z.strictObject({ bundlePath: pathSchema, name: z.string().max(500).optional() }),
   cancelJob: z.strictObject({ jobId: jobIdSchema }),
   getDiskStatus: z.strictObject({ path: pathSchema }),
+  importFrameImage: z.strictObject({ ...projectClient, fileName: z.string().min(1).max(255), dataBase64: base64Schema }),
   getSettings: noArgument,
   updateSettings: z.strictObject({
     workspaceDir: pathSchema.optional(),

@@ -1,5 +1,6 @@
 import type { ProjectId } from '../ids.ts';
 import type { FrameRate } from '../model/frameRate.ts';
+import type { FrameRef } from '../model/media.ts';
 import type { DocumentData } from '../model/documentData.ts';
 import type { ProjectFile } from '../model/projectFile.ts';
 import type { ProjectSettings } from '../model/projectSettings.ts';
@@ -40,6 +41,11 @@ export interface MainApi {
   importBundle(input: ImportBundleInput): Promise<Result<JobStarted>>;
   cancelJob(input: { jobId: string }): Promise<Result<{ cancelled: boolean }>>;
   getDiskStatus(input: ProjectPathInput): Promise<Result<DiskStatus>>;
+  /**
+   * Copies an image into the open project's media folder (deduplicated by content) and returns
+   * the reference a shot's `frame` stores. Only the project's current writer may import.
+   */
+  importFrameImage(input: ImportFrameImageInput): Promise<Result<FrameRef>>;
   getSettings(): Promise<Result<AppSettings>>;
   updateSettings(input: AppSettingsPatch): Promise<Result<AppSettings>>;
   browseFolder(input: BrowseFolderInput): Promise<Result<FolderListing>>;
@@ -80,9 +86,19 @@ export const MENU_COMMANDS = [
   'import-bundle',
   'export-bundle',
   'project-history',
+  'undo',
+  'redo',
   'add-shot',
+  'add-note',
+  'duplicate',
+  'group-into-scene',
   'delete-selection',
   'select-all',
+  'search',
+  'show-shortcuts',
+  'zoom-selection',
+  'toggle-snapping',
+  'toggle-strip',
   'zoom-in',
   'zoom-out',
   'zoom-reset',
@@ -221,6 +237,16 @@ export interface DiskStatus {
   readonly message: string | null;
 }
 
+/** The largest image a storyboard frame may be (the renderer refuses bigger files before reading them). */
+export const MAX_FRAME_IMAGE_BYTES = 64 * 1024 * 1024;
+
+export interface ImportFrameImageInput extends ProjectClientInput {
+  /** The name the file had on the user's disk; it is stored under its sanitized base name. */
+  readonly fileName: string;
+  /** The file's bytes, base64-encoded (plain data crosses IPC and HTTP the same way). */
+  readonly dataBase64: string;
+}
+
 export interface SaveDialogInput {
   readonly purpose: 'export-bundle';
   readonly defaultName: string;
@@ -335,6 +361,7 @@ export const MAIN_API_METHODS = [
   'importBundle',
   'cancelJob',
   'getDiskStatus',
+  'importFrameImage',
   'getSettings',
   'updateSettings',
   'browseFolder',

@@ -36,7 +36,12 @@ export const documentDataSchema = z.strictObject({
 });
 
 /** The collection of `data` that holds records of each kind. */
-export const COLLECTION_OF: Readonly<Record<RecordKind, 'shots' | 'scenes' | 'notes' | 'arrows'>> = { shot: 'shots', scene: 'scenes', note: 'notes', arrow: 'arrows' };
+export const COLLECTION_OF: Readonly<Record<RecordKind, 'shots' | 'scenes' | 'notes' | 'arrows'>> = {
+  shot: 'shots',
+  scene: 'scenes',
+  note: 'notes',
+  arrow: 'arrows',
+};
 
 /** All records of a document, every kind. */
 export function allRecords(data: Pick<DocumentData, 'shots' | 'scenes' | 'notes' | 'arrows'>): DocRecord[] {

@@ -63,7 +63,8 @@ function checkRecords(data: ProjectData, where: string): Result<ProjectData> {
     ids.add(record.id);
   }
   for (const arrow of data.arrows) {
-    if (!ids.has(arrow.fromId) || !ids.has(arrow.toId)) return err('INVALID_PROJECT_FILE', `${where}: arrow ${arrow.id} points at a record that does not exist.`, where);
+    if (!ids.has(arrow.fromId) || !ids.has(arrow.toId))
+      return err('INVALID_PROJECT_FILE', `${where}: arrow ${arrow.id} points at a record that does not exist.`, where);
   }
   return ok(data);
 }

@@ -26,7 +26,9 @@ export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
     describe: 'scenes, sticky notes and arrows; shots get a storyboard frame (null)',
     migrate: (data) => ({
       ...data,
-      shots: Array.isArray(data['shots']) ? data['shots'].map((shot: unknown) => (typeof shot === 'object' && shot !== null ? { ...shot, frame: null } : shot)) : data['shots'],
+      shots: Array.isArray(data['shots'])
+        ? data['shots'].map((shot: unknown) => (typeof shot === 'object' && shot !== null ? { ...shot, frame: null } : shot))
+        : data['shots'],
       scenes: [],
       notes: [],
       arrows: [],

@@ -13,7 +13,8 @@ const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['img-src', `'self' data: blob: ${MEDIA_SCHEME}:`],
   ['media-src', `'self' blob: ${MEDIA_SCHEME}:`],
   ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
+  // The canvas fetch()es thumbnails (to decode them at display size) from the media scheme.
+  ['connect-src', `'self' ${MEDIA_SCHEME}:`],
   ['worker-src', "'self' blob:"],
   ['manifest-src', "'self'"],
   ['object-src', "'none'"],

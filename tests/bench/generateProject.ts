@@ -1,8 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeFileSystem } from '../../electron/services/fileSystem.ts';
 import { PROJECT_SUBFOLDERS, buildProjectFile, serializeProjectFile, writeProjectFile } from '../../electron/services/projectFolder.ts';
-import type { ProjectId, ShotId } from '../../shared/ids.ts';
+import type { ProjectId, SceneId, ShotId } from '../../shared/ids.ts';
+import type { FrameRef } from '../../shared/model/media.ts';
+import type { SceneRecord } from '../../shared/model/scene.ts';
+import { SCENE_COLORS } from '../../shared/model/scene.ts';
+import { makePng } from './pngFixture.ts';
 import type { ShotRecord, ShotStatus } from '../../shared/model/shot.ts';
 import { SHOT_CARD, SHOT_CARD_HEIGHT, SHOT_STATUSES, makeShot } from '../../shared/model/shot.ts';
 
@@ -32,12 +37,46 @@ export interface BenchProject {
  * adds description text per shot to reach the size the issue's "100,000 takes" would weigh
  * (takes arrive with issue 5).
  */
-export async function generateBenchProject(parent: string, name: string, options: { shots: number; seed?: number; padBytes?: number }): Promise<BenchProject> {
+export async function generateBenchProject(
+  parent: string,
+  name: string,
+  options: { shots: number; seed?: number; padBytes?: number; scenes?: number; images?: number },
+): Promise<BenchProject> {
   const random = seededRandom(options.seed ?? 42);
   const dir = join(parent, name);
   await mkdir(dir, { recursive: true });
   for (const sub of PROJECT_SUBFOLDERS) await mkdir(join(dir, sub), { recursive: true });
-  const perScene = Math.ceil(options.shots / 100);
+  const sceneCount = options.scenes ?? 100;
+  const perScene = Math.ceil(options.shots / sceneCount);
+  // Storyboard frames: a set of real PNGs in media/, shared round-robin by the shots.
+  const frames: FrameRef[] = [];
+  for (let i = 0; i < (options.images ?? 0); i += 1) {
+    const png = makePng(480, 270, [Math.floor(random() * 255), Math.floor(random() * 255), Math.floor(random() * 255)]);
+    const hash = createHash('sha256').update(png).digest('hex');
+    const path = `media/${hash.slice(0, 16)}/frame-${i}.png`;
+    await mkdir(join(dir, 'media', hash.slice(0, 16)), { recursive: true });
+    await writeFile(join(dir, path), png);
+    frames.push({ hash, path, width: 480, height: 270, mime: 'image/png' });
+  }
+  const scenes: SceneRecord[] = [];
+  for (let s = 0; s < (options.shots > 0 ? sceneCount : 0); s += 1) {
+    const id = `${(0x20000000 + s).toString(16)}-0000-4000-8000-${s.toString(16).padStart(12, '0')}` as SceneId;
+    scenes.push({
+      id,
+      kind: 'scene',
+      x: s * (SHOT_CARD.width + 80) - 32,
+      y: -72,
+      width: SHOT_CARD.width + 64,
+      height: perScene * (SHOT_CARD_HEIGHT + 40) + 72,
+      number: String(s + 1),
+      title: sentence(random, 3).toUpperCase(),
+      color: SCENE_COLORS[s % SCENE_COLORS.length]!,
+      collapsed: false,
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+      rev: 0,
+    });
+  }
   const shots: ShotRecord[] = [];
   for (let i = 0; i < options.shots; i += 1) {
     const scene = Math.floor(i / perScene);
@@ -59,6 +98,8 @@ export async function generateBenchProject(parent: string, name: string, options
           status: SHOT_STATUSES[Math.floor(random() * SHOT_STATUSES.length)] as ShotStatus,
           plannedDurationFrames: 24 + Math.floor(random() * 200),
           tags: random() < 0.5 ? ['vfx'] : [],
+          sceneId: scenes[scene]?.id ?? null,
+          frame: frames.length > 0 ? frames[i % frames.length]! : null,
         },
         1_700_000_000_000 + i,
       ),
@@ -67,7 +108,14 @@ export async function generateBenchProject(parent: string, name: string, options
   const file = buildProjectFile(
     '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' as ProjectId,
     1,
-    { settings: { name, frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080, recordStartFrames: 86400 }, shots, tombstones: [] },
+    {
+      settings: { name, frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080, recordStartFrames: 86400 },
+      shots,
+      scenes,
+      notes: [],
+      arrows: [],
+      tombstones: [],
+    },
     new Date(),
   );
   // Each bench project needs its own id (one IndexedDB per project id).

@@ -24,7 +24,7 @@ test('export a project bundle and import it back as a new project', async ({ app
   await picker.getByRole('option', { name: new RegExp(exported[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
   await picker.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByTestId('project-title')).toHaveText(/Bundle Me \(2\)/);
-  await expect(page.getByText('1 shot', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('1 shot');
   const imported = await readProjectShots(app.workspace, 'Bundle Me (2)');
   expect(imported.map((s) => s.title)).toEqual(['Travels in the bundle']);
 });

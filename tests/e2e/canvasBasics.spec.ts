@@ -51,11 +51,11 @@ test('wheel zooms at the pointer; space-drag and middle-drag pan; S adds and Del
   await expect(editor).toBeFocused();
   await editor.fill('Added with S');
   await editor.press('Enter');
-  await expect(page.getByText('2 shots')).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('2 shots');
 
   // Delete removes the selected (new) shot; the anchor stays where it was.
   await page.keyboard.press('Delete');
-  await expect(page.getByText('1 shot', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('1 shot');
   await waitUntilSaved(page);
   const remaining = await readProjectShots(app.workspace, 'Canvas Basics');
   expect(remaining.map((s) => [s.title, s.x, s.y])).toEqual([['Anchor', anchor!.x, anchor!.y]]);

@@ -28,7 +28,7 @@ test('create a project, add, edit and move shots; they survive a reload and a ho
   await expect(page.getByText('Double-click anywhere')).toBeVisible();
 
   for (const [i, title] of TITLES.entries()) await addShotAtScreen(page, { x: 260 + i * 300, y: 260 }, title);
-  await expect(page.getByText('3 shots')).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('3 shots');
 
   // Edit in the inspector (the third shot is still selected).
   await page.getByRole('textbox', { name: 'Description' }).fill('She stops at the threshold.');
@@ -54,7 +54,7 @@ test('create a project, add, edit and move shots; they survive a reload and a ho
   // Reload the page: back in the library; reopen and everything is there.
   await page.reload();
   await openProjectFromLibrary(page, 'Nightfall Teaser');
-  await expect(page.getByText('3 shots')).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('3 shots');
   await expectShotUnder(page, moved, TITLES[1]!);
   await expectShotUnder(page, third, TITLES[2]!);
   await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('She stops at the threshold.');
@@ -63,7 +63,7 @@ test('create a project, add, edit and move shots; they survive a reload and a ho
   // Restart the host (a new process; same data).
   await app.restart();
   await openProjectFromLibrary(app.page, 'Nightfall Teaser');
-  await expect(app.page.getByText('3 shots')).toBeVisible();
+  await expect(app.page.getByTestId('shot-count')).toHaveText('3 shots');
   await expectShotUnder(app.page, moved, TITLES[1]!);
 });
 
@@ -91,12 +91,12 @@ test('a project whose IndexedDB is gone is restored from the project folder', as
   expect(deleted).toBe('deleted');
   await openProjectFromLibrary(page, 'Restore Me');
   await expect(page.getByText('Restored from the project folder')).toBeVisible();
-  await expect(page.getByText('3 shots')).toBeVisible();
+  await expect(page.getByTestId('shot-count')).toHaveText('3 shots');
   await expectShotUnder(page, shots[0]!, shots[0]!.title);
 
   // A whole new browser profile (no IndexedDB at all) gets the same project back.
   await app.restartWithEmptyBrowserStorage();
   await openProjectFromLibrary(app.page, 'Restore Me');
-  await expect(app.page.getByText('3 shots')).toBeVisible();
+  await expect(app.page.getByTestId('shot-count')).toHaveText('3 shots');
   await expectShotUnder(app.page, shots[2]!, shots[2]!.title);
 });

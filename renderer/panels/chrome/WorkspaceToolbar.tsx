@@ -1,6 +1,23 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { ChevronLeft, History, MoreHorizontal, Package, PanelRight, Plus, X, ZoomIn, ZoomOut } from 'lucide-react';
-import type { MenuCommand } from '../../../shared/ipc/contract.ts';
+import {
+  ChevronLeft,
+  History as HistoryIcon,
+  Keyboard,
+  Magnet,
+  MoreHorizontal,
+  Package,
+  PanelRight,
+  Plus,
+  Redo2,
+  Search,
+  Undo2,
+  X,
+  ZoomIn,
+  ZoomOut,
+} from 'lucide-react';
+import { useSyncExternalStore } from 'react';
+import type { ShortcutAction } from '../../app/workspaceShortcuts.ts';
+import type { History } from '../../editor/history.ts';
 import type { SaveState } from '../../db/snapshotScheduler.ts';
 import { IconButton } from './IconButton.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -13,13 +30,18 @@ interface Props {
   readonly saveState: SaveState;
   readonly readOnly: boolean;
   readonly rightPanel: 'inspector' | 'history' | null;
-  readonly onCommand: (command: MenuCommand) => void;
+  readonly history: History;
+  readonly onCommand: (command: ShortcutAction) => void;
   readonly onRetrySave: () => void;
   readonly onBack: () => void;
 }
 
 /** The 40 px bar: project name, save state, counts, zoom, add shot, panels, project menu. */
-export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readOnly, rightPanel, onCommand, onRetrySave, onBack }: Props) {
+export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readOnly, rightPanel, history, onCommand, onRetrySave, onBack }: Props) {
+  const undo = useSyncExternalStore(
+    (notify) => history.subscribe(notify),
+    () => (history.canUndo ? 1 : 0) + (history.canRedo ? 2 : 0),
+  );
   return (
     <header className="toolbar" role="toolbar" aria-label="Project toolbar">
       <div className="toolbar-left">
@@ -40,7 +62,29 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
         )}
       </div>
       <div className="toolbar-right">
-        <span className="toolbar-meta tabular">
+        <div className="zoom-group" role="group" aria-label="Undo and redo">
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Undo"
+            title="Undo (Ctrl/Cmd+Z)"
+            disabled={readOnly || !(undo & 1)}
+            onClick={() => onCommand('undo')}
+          >
+            <Undo2 size={15} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Redo"
+            title="Redo (Ctrl/Cmd+Shift+Z)"
+            disabled={readOnly || !(undo & 2)}
+            onClick={() => onCommand('redo')}
+          >
+            <Redo2 size={15} />
+          </button>
+        </div>
+        <span className="toolbar-meta tabular" data-testid="shot-count">
           {shotCount} {shotCount === 1 ? 'shot' : 'shots'}
         </span>
         <div className="zoom-group" role="group" aria-label="Zoom">
@@ -69,7 +113,7 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
           pressed={rightPanel === 'history'}
           onClick={() => onCommand('project-history')}
         >
-          <History size={16} />
+          <HistoryIcon size={16} />
         </IconButton>
         <IconButton
           label={rightPanel === 'inspector' ? 'Hide inspector' : 'Show inspector'}
@@ -87,8 +131,18 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('search')}>
+                <Search size={14} /> Search and filter
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('toggle-snapping')}>
+                <Magnet size={14} /> Snapping on / off
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('show-shortcuts')}>
+                <Keyboard size={14} /> Keyboard shortcuts
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('project-history')}>
-                <History size={14} /> Project history
+                <HistoryIcon size={14} /> Project history
               </DropdownMenu.Item>
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('export-bundle')}>
                 <Package size={14} /> Export bundle…

@@ -1,46 +1,78 @@
-import type { ShotId } from '../../../shared/ids.ts';
-import type { ShotRecord, ShotStatus } from '../../../shared/model/shot.ts';
+import type { ShotStatus } from '../../../shared/model/shot.ts';
 import { SHOT_STATUSES } from '../../../shared/model/shot.ts';
 import { formatDurationShort } from '../../../shared/model/duration.ts';
 import type { DocumentStore } from '../../editor/documentStore.ts';
 import type { EditableShotFields } from '../../editor/shotCommands.ts';
-import { shotNumbers, updateShot } from '../../editor/shotCommands.ts';
+import { updateShot } from '../../editor/shotCommands.ts';
+import type { Selection } from '../../editor/selection.ts';
+import { deriveShotNumbers } from '../../../shared/model/numbering.ts';
+import { MultiInspector } from './MultiInspector.tsx';
+import { ShotDetails } from './ShotDetails.tsx';
+import { NoteInspector } from './NoteInspector.tsx';
+import { SceneInspector } from './SceneInspector.tsx';
 import { STATUS_COLORS, STATUS_LABELS } from '../../canvas/canvasTheme.ts';
 import { useDocumentRevision } from '../../app/useEditorState.ts';
 import { BufferedInput, BufferedTextArea } from './BufferedField.tsx';
 
 interface Props {
   readonly store: DocumentStore;
+  readonly selection: Selection;
   readonly selectedIds: ReadonlySet<string>;
+  readonly onGroup: () => void;
 }
 
 /** The right-hand panel: edits the selected shot's fields. Every commit is one document edit. */
-export function Inspector({ store, selectedIds }: Props) {
+/** The right-hand panel: edits whatever is selected (shot, scene, note, or several at once). */
+export function Inspector({ store, selection, selectedIds, onGroup }: Props) {
   useDocumentRevision(store);
-  const selectedShots = [...selectedIds].map((id) => store.getShot(id as ShotId)).filter((s): s is ShotRecord => s !== undefined);
+  const selected = [...selectedIds].map((id) => store.get(id)).filter((r) => r !== undefined);
 
-  if (selectedShots.length === 0) {
+  if (selected.length === 0) {
     return (
       <aside className="inspector" aria-label="Inspector">
         <div className="inspector-empty">
           <strong>Nothing selected</strong>
-          <span>Select a shot to edit its title, description and camera details.</span>
+          <span>Select a shot to edit its title, description and camera details. Drag on the empty canvas to select several.</span>
         </div>
       </aside>
     );
   }
-  if (selectedShots.length > 1) {
+  if (selected.length > 1) {
     return (
       <aside className="inspector" aria-label="Inspector">
+        <MultiInspector store={store} ids={selected.map((r) => r.id)} onGroup={onGroup} />
+      </aside>
+    );
+  }
+  const only = selected[0]!;
+  if (only.kind === 'scene') {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <SceneInspector store={store} scene={only} selection={selection} />
+      </aside>
+    );
+  }
+  if (only.kind === 'note') {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <NoteInspector store={store} note={only} />
+      </aside>
+    );
+  }
+  if (only.kind === 'arrow') {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <header className="inspector-header">
+          <span className="inspector-kicker">Arrow</span>
+        </header>
         <div className="inspector-empty">
-          <strong>{selectedShots.length} shots selected</strong>
-          <span>Select a single shot to edit its fields.</span>
+          <span>Arrows follow the cards they connect. Press Delete to remove it.</span>
         </div>
       </aside>
     );
   }
-  const shot = selectedShots[0]!;
-  const number = shotNumbers(store.shots()).get(shot.id) ?? '';
+  const shot = only;
+  const number = deriveShotNumbers(store.shots(), store.ofKind('scene')).get(shot.id) ?? '';
   const set = (patch: Partial<EditableShotFields>) => updateShot(store, shot.id, patch);
   const disabled = store.readOnly !== null;
   const rate = store.settings.frameRate;
@@ -147,6 +179,7 @@ export function Inspector({ store, selectedIds }: Props) {
             onCommit={(movement) => set({ movement })}
           />
         </label>
+        <ShotDetails store={store} shot={shot} disabled={disabled} />
       </div>
     </aside>
   );

@@ -81,3 +81,19 @@ export async function backToLibrary(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Back to projects' }).click();
   await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
 }
+
+export interface ProjectFileData {
+  readonly shots: Array<ProjectFileShot & { order: string; sceneId: string | null; frame: { path: string } | null; numberOverride: string | null }>;
+  readonly scenes: Array<{ id: string; number: string; x: number; y: number; width: number; height: number; collapsed: boolean }>;
+  readonly notes: Array<{ id: string; text: string; x: number; y: number }>;
+  readonly arrows: Array<{ id: string; fromId: string; toId: string }>;
+}
+
+export async function readProjectData(workspace: string, projectName: string): Promise<ProjectFileData> {
+  return (JSON.parse(await readFile(join(workspace, projectName, 'project.json'), 'utf8')) as { data: ProjectFileData }).data;
+}
+
+/** Runs a keyboard shortcut with the platform's modifier (Control here: tests run on Linux). */
+export async function pressMod(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(`Control+${key}`);
+}

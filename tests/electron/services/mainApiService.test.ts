@@ -1,11 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../../shared/appInfo.ts';
-import { checkExternalUrl } from '../../../electron/services/mainApiService.ts';
+import { dispatchApiCall } from '../../../electron/services/apiDispatcher.ts';
+import { checkExternalUrl, decodeBase64 } from '../../../electron/services/mainApiService.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../../shared/model/projectFile.ts';
 import { ok } from '../../../shared/result.ts';
-import { CLIENT, createInput, expectErr, expectOk } from './support/library.ts';
+import { CLIENT, OTHER_CLIENT, createInput, expectErr, expectOk } from './support/library.ts';
+import { pngBytes } from './media/support/imageBytes.ts';
 import { makeMainApi } from './support/mainApiFixture.ts';
 import { documentData } from './support/projectData.ts';
 import { namesIn, useTempDir } from './support/tempDir.ts';
@@ -115,5 +117,92 @@ describe('createMainApi', () => {
     expect(await recent.list()).toHaveLength(1);
     expectOk(await api.forgetRecentProject({ path: renamed.path }));
     expect(await recent.list()).toEqual([]);
+  });
+});
+
+describe('decodeBase64', () => {
+  it('decodes strict, padded base64', () => {
+    expect(decodeBase64('')).toEqual(Buffer.alloc(0));
+    expect(Buffer.from(decodeBase64('aGk=')!).toString()).toBe('hi');
+    expect(Buffer.from(decodeBase64('aGVsbG8h')!).toString()).toBe('hello!');
+    expect(Buffer.from(decodeBase64('aA==')!).toString()).toBe('h');
+  });
+
+  it.each(['aGk', 'aGk==', 'a=Gk', '====', 'aG k', 'aGk-', 'aGk_', 'aGk=\n', '\u00e9aGk'])('refuses %j', (text) => {
+    expect(decodeBase64(text)).toBeNull();
+  });
+});
+
+describe('importFrameImage', () => {
+  const opened = async () => {
+    const fx = await setup();
+    const created = expectOk(await fx.api.createProject(createInput('Film')));
+    const project = expectOk(await fx.api.openProject({ path: created.path, clientId: CLIENT }));
+    return { ...fx, dir: created.path, projectId: project.file.projectId };
+  };
+
+  it("stores the image in the owner's open project and returns its FrameRef", async () => {
+    const { api, dir, projectId } = await opened();
+    const bytes = pngBytes(16, 9);
+    const frame = expectOk(await api.importFrameImage({ projectId, clientId: CLIENT, fileName: 'Shot 1.png', dataBase64: bytes.toString('base64') }));
+    expect(frame).toMatchObject({ width: 16, height: 9, mime: 'image/png' });
+    expect(frame.path).toMatch(/^media\/[0-9a-f]{16}\/Shot 1\.png$/);
+    expect(await readFile(join(dir, frame.path))).toEqual(bytes);
+  });
+
+  it('refuses malformed base64 with INVALID_ARGUMENT naming the file, writing nothing', async () => {
+    const { api, dir, projectId } = await opened();
+    const good = pngBytes(4, 4).toString('base64');
+    for (const dataBase64 of [good.slice(1), `${good}=`, good.replace(/.$/, '-')]) {
+      expectErr(await api.importFrameImage({ projectId, clientId: CLIENT, fileName: 'a.png', dataBase64 }), 'INVALID_ARGUMENT', /"a.png"/, /malformed base64/);
+    }
+    expect(await namesIn(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('refuses a client that does not own the project (CONFLICT) and a project that is not open (NOT_FOUND)', async () => {
+    const { api, dir, projectId } = await opened();
+    const dataBase64 = pngBytes(4, 4).toString('base64');
+    expectErr(await api.importFrameImage({ projectId, clientId: OTHER_CLIENT, fileName: 'a.png', dataBase64 }), 'CONFLICT', /another window or tab/);
+    expectOk(await api.closeProject({ projectId, clientId: CLIENT }));
+    expectErr(await api.importFrameImage({ projectId, clientId: CLIENT, fileName: 'a.png', dataBase64 }), 'NOT_FOUND', /not open/);
+    expect(await namesIn(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('passes the refusals of the image check through (a text file named .png)', async () => {
+    const { api, projectId } = await opened();
+    const dataBase64 = Buffer.from('hello, not an image').toString('base64');
+    expectErr(
+      await api.importFrameImage({ projectId, clientId: CLIENT, fileName: 'notes.png', dataBase64 }),
+      'INVALID_ARGUMENT',
+      /"notes.png" is not an image/,
+    );
+  });
+
+  it('refuses when the disk is low, through the same free-space probe as other writes', async () => {
+    const { api, free, dir, projectId } = await opened();
+    free.bytes = 1000;
+    expectErr(await api.importFrameImage({ projectId, clientId: CLIENT, fileName: 'a.png', dataBase64: pngBytes(4, 4).toString('base64') }), 'NO_SPACE');
+    expect(await namesIn(join(dir, 'media'))).toEqual([]);
+  });
+
+  it('refuses a project open read-only (written by a newer version) with READ_ONLY, writing nothing', async () => {
+    const { api } = await setup();
+    const created = expectOk(await api.createProject(createInput('Future')));
+    const file = JSON.parse(await readFile(join(created.path, 'project.json'), 'utf8')) as Record<string, unknown>;
+    const newer = { ...file, schemaVersion: PROJECT_SCHEMA_VERSION + 1, writtenBy: { app: 'Shotcanvas', version: '9.9.9' }, minReaderVersion: '0.0.1' };
+    await writeFile(join(created.path, 'project.json'), JSON.stringify(newer));
+    const project = expectOk(await api.openProject({ path: created.path, clientId: CLIENT }));
+    expect(project.readOnly).toMatch(/read-only/);
+    const dataBase64 = pngBytes(4, 4).toString('base64');
+    expectErr(await api.importFrameImage({ projectId: project.file.projectId, clientId: CLIENT, fileName: 'a.png', dataBase64 }), 'READ_ONLY', /read-only/);
+    expect(await namesIn(join(created.path, 'media'))).toEqual([]);
+  });
+
+  it('arguments of the wrong type never reach the service', async () => {
+    const { api, projectId } = await opened();
+    const base = { projectId, clientId: CLIENT, fileName: 'a.png', dataBase64: 'aGk=' };
+    for (const arg of [{ ...base, fileName: 42 }, { ...base, dataBase64: 'not base64!' }, { ...base, dataBase64: 7 }, { ...base, extra: true }, 'x']) {
+      expectErr(await dispatchApiCall(api, 'importFrameImage', [arg]), 'INVALID_ARGUMENT', /Invalid argument for importFrameImage/);
+    }
   });
 });

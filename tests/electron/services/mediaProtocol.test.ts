@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
-import { resolveMediaRequest } from '../../../electron/services/mediaProtocol.ts';
+import { mediaReplyHeaders, resolveMediaRequest } from '../../../electron/services/mediaProtocol.ts';
 import { useTempDir } from './support/tempDir.ts';
 
 const tmp = useTempDir();
@@ -93,5 +93,28 @@ describe('resolveMediaRequest', () => {
   it('allows a symlink that stays inside the project', async () => {
     await symlink(join(projectDir, 'media', 'ab'), join(projectDir, 'media', 'alias'));
     expect(await resolveUrl(mediaUrl('media/alias/clip%20one.mp4'))).toBe(join(projectDir, 'media', 'alias', 'clip one.mp4'));
+  });
+});
+
+describe('mediaReplyHeaders (desktop media scheme)', () => {
+  const trusted = (origin: string) => origin === 'app://shotcanvas';
+
+  it('types by extension, caches for good and forbids sniffing', () => {
+    expect(mediaReplyHeaders('/p/media/ab/Shot 1.png', null, trusted)).toEqual({
+      'content-type': 'image/png',
+      'cache-control': 'private, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      vary: 'Origin',
+    });
+    expect(mediaReplyHeaders('/p/media/ab/a.GIF', null, trusted)['content-type']).toBe('image/gif');
+    expect(mediaReplyHeaders('/p/media/ab/a.jfif', null, trusted)['content-type']).toBe('image/jpeg');
+    expect(mediaReplyHeaders('/p/media/ab/notes.txt', null, trusted)['content-type']).toBe('application/octet-stream');
+  });
+
+  it('lets only our own origin read the reply from fetch() (the canvas decodes thumbnails that way)', () => {
+    expect(mediaReplyHeaders('/p/a.png', 'app://shotcanvas', trusted)['access-control-allow-origin']).toBe('app://shotcanvas');
+    expect(mediaReplyHeaders('/p/a.png', 'https://evil.example', trusted)['access-control-allow-origin']).toBeUndefined();
+    expect(mediaReplyHeaders('/p/a.png', 'null', trusted)['access-control-allow-origin']).toBeUndefined();
+    expect(mediaReplyHeaders('/p/a.png', null, trusted)['access-control-allow-origin']).toBeUndefined();
   });
 });

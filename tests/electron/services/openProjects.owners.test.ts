@@ -56,7 +56,7 @@ describe('one writer per project', () => {
 
     const before = await snapshotTree(tmp());
     expectErr(await fx.projects.saveChanges(changes(projectId, CLIENT, 0)), 'CONFLICT', /another window or tab/, /Reopen it here/);
-    expectErr(await fx.projects.saveSnapshot({ ...asClient(projectId, CLIENT), revision: 5, data: { settings: taken.file.data.settings, shots: [] } }), 'CONFLICT');
+    expectErr(await fx.projects.saveSnapshot({ ...asClient(projectId, CLIENT), revision: 5, data: { settings: taken.file.data.settings, shots: [], scenes: [], notes: [], arrows: [] } }), 'CONFLICT');
     expectErr(await fx.projects.createBackup({ ...asClient(projectId, CLIENT), kind: 'pre-import', note: null }), 'CONFLICT');
     expect(await snapshotTree(tmp())).toEqual(before);
 
@@ -74,5 +74,22 @@ describe('one writer per project', () => {
     expect(again.file.revision).toBe(1);
     expect(fx.pings).toEqual([]);
     expect(fx.takeovers).toEqual([]);
+  });
+});
+
+describe('ownedDir (writes beside the store, such as media import)', () => {
+  it('gives the folder to the owner only: CONFLICT for another client, NOT_FOUND once closed', async () => {
+    const { fx, dir, projectId } = await openedBy(CLIENT);
+    expect(expectOk(fx.projects.ownedDir(projectId, CLIENT))).toBe(dir);
+    expectErr(fx.projects.ownedDir(projectId, OTHER_CLIENT), 'CONFLICT', /another window or tab/);
+    expectOk(await fx.projects.close(asClient(projectId)));
+    expectErr(fx.projects.ownedDir(projectId, CLIENT), 'NOT_FOUND', /not open/);
+  });
+
+  it('follows a takeover: the new owner gets the folder, the old one is refused', async () => {
+    const { fx, dir, projectId } = await openedBy(CLIENT);
+    await openAs(fx, dir, OTHER_CLIENT);
+    expect(expectOk(fx.projects.ownedDir(projectId, OTHER_CLIENT))).toBe(dir);
+    expectErr(fx.projects.ownedDir(projectId, CLIENT), 'CONFLICT');
   });
 });

@@ -13,6 +13,8 @@ import { namesIn, snapshotTree, useTempDir } from './support/tempDir.ts';
 
 const tmp = useTempDir();
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'project-files');
+/** A schema this build does not know yet. */
+const NEWER = PROJECT_SCHEMA_VERSION + 1;
 
 /** A project folder whose project.json is the golden format-1 fixture, byte for byte. */
 async function v1Project(root: string) {
@@ -22,14 +24,14 @@ async function v1Project(root: string) {
   return { dir, text: await readFile(join(dir, 'project.json'), 'utf8') };
 }
 
-/** A project.json written by a newer app (format 3) with a collection this build does not know. */
+/** A project.json written by a newer app (format NEWER) with a collection this build does not know. */
 async function newerProject(root: string, minReaderVersion: string) {
   const dir = join(root, 'workspace', 'Future');
   await mkdir(dir, { recursive: true });
   const data = { ...projectData([shot({ title: 'From the future' })], { name: 'Future' }), futureThings: [{ id: 'x', kind: 'lens-kit' }] };
   const raw = {
     format: 'shotcanvas.project',
-    schemaVersion: 3,
+    schemaVersion: NEWER,
     projectId: '6a1e2b3c-4d5e-4f60-8172-8394a5b6c7d8',
     writtenBy: { app: 'Shotcanvas', version: '0.5.0' },
     minReaderVersion,
@@ -50,13 +52,14 @@ describe('opening a project written in an older format', () => {
     const opened = await openAs(fx, dir);
     expect(opened.notices).toEqual([`Upgraded the project format from 1 to ${PROJECT_SCHEMA_VERSION}; the original is kept in Project history.`]);
     expect(opened.readOnly).toBeNull();
-    const v2 = JSON.parse(await readFile(join(FIXTURES, 'v2.json'), 'utf8')) as { data: unknown; revision: number; projectId: string };
+    // The golden fixture of the current format is the exact migration of v1.json.
+    const current = JSON.parse(await readFile(join(FIXTURES, `v${PROJECT_SCHEMA_VERSION}.json`), 'utf8')) as { data: unknown; revision: number; projectId: string };
     const onDisk = expectOk(await readProjectFile(nodeFileSystem, dir));
     expect(onDisk.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
     expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({ schemaVersion: PROJECT_SCHEMA_VERSION });
-    expect(onDisk.data).toEqual(v2.data);
-    expect(onDisk.revision).toBe(v2.revision);
-    expect(onDisk.projectId).toBe(v2.projectId);
+    expect(onDisk.data).toEqual(current.data);
+    expect(onDisk.revision).toBe(current.revision);
+    expect(onDisk.projectId).toBe(current.projectId);
     expect(opened.file).toEqual(onDisk);
 
     const backups = expectOk(await fx.projects.listBackups(dir));
@@ -96,7 +99,7 @@ describe('opening a project written by a newer version', () => {
     const fx = await makeLibrary(tmp());
     const { dir, text } = await newerProject(tmp(), '0.1.0');
     const opened = await openAs(fx, dir);
-    expect(opened.readOnly).toMatch(/Shotcanvas 0\.5\.0 \(project format 3\)/);
+    expect(opened.readOnly).toContain(`Shotcanvas 0.5.0 (project format ${NEWER})`);
     expect(opened.readOnly).toMatch(/read-only/);
     expect(opened.file.data.shots.map((s) => s.title)).toEqual(['From the future']);
     expect(opened.file.revision).toBe(40);
@@ -106,6 +109,8 @@ describe('opening a project written by a newer version', () => {
     expectErr(await fx.projects.saveSnapshot({ ...client, revision: 41, data: documentData([]) }), 'READ_ONLY');
     expectErr(await fx.projects.createBackup({ ...client, kind: 'pre-import', note: null }), 'READ_ONLY');
     expectErr(await fx.projects.restoreBackup({ ...client, backupId: 'x' }, new AbortController().signal, () => undefined), 'READ_ONLY');
+    // Media import writes beside the store: refused too.
+    expectErr(fx.projects.ownedDir(client.projectId, CLIENT), 'READ_ONLY', /read-only/);
     expectOk(await fx.projects.close(client));
     await fx.projects.closeAll();
     expect(await snapshotTree(dir)).toEqual(before);

@@ -22,6 +22,8 @@ import { useTempDir } from './support/tempDir.ts';
 const tmp = useTempDir();
 const fs = nodeFileSystem;
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'project-files');
+/** A schema this build does not know yet. */
+const NEWER = PROJECT_SCHEMA_VERSION + 1;
 
 /** project.json text as another app version wrote it: `data` as given, hashed as written. */
 function writtenBy(schemaVersion: number, data: unknown, envelope: Record<string, unknown> = {}): string {
@@ -43,6 +45,28 @@ describe('readProjectFileDetailed', () => {
     expect(expectOk(await readProjectFile(fs, tmp()))).toEqual(read.file);
   });
 
+  it('migrates a format-2 file to the current format in memory, checking the hash of the data as written', async () => {
+    await copyFile(join(FIXTURES, 'v2.json'), projectFilePath(tmp()));
+    const text = await readFile(projectFilePath(tmp()), 'utf8');
+    const written = JSON.parse(text) as { contentHash: string; data: unknown };
+    const read = expectOk(await readProjectFileDetailed(fs, tmp()));
+    expect(read.originalSchemaVersion).toBe(2);
+    expect(read.originalData).toEqual(written.data);
+    expect(read.file.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
+    expect(read.file.data).toMatchObject({ scenes: [], notes: [], arrows: [] });
+    expect(read.file.data.shots.every((s) => s.frame === null)).toBe(true);
+    // The hash covers the format-2 data as written, not the migrated data.
+    expect(read.file.contentHash).toBe(written.contentHash);
+    expect(contentHashOf(read.file.data)).not.toBe(written.contentHash);
+    expect(await readFile(projectFilePath(tmp()), 'utf8')).toBe(text);
+  });
+
+  it('refuses a format-2 file edited by hand (a shot retitled, hash not updated) as failing its integrity check', async () => {
+    const text = await readFile(join(FIXTURES, 'v2.json'), 'utf8');
+    await writeFile(projectFilePath(tmp()), text.replace('Wide – harbour at dawn', 'Wide – harbour at dusk'));
+    expectErr(await readProjectFileDetailed(fs, tmp()), 'INVALID_PROJECT_FILE', /integrity check/, projectFilePath(tmp()));
+  });
+
   it('refuses a format-1 file edited by hand as failing its integrity check', async () => {
     const text = await readFile(join(FIXTURES, 'v1.json'), 'utf8');
     await writeFile(projectFilePath(tmp()), text.replace('Harbour – Teaser', 'Harbour – Edited'));
@@ -51,22 +75,22 @@ describe('readProjectFileDetailed', () => {
 
   it('reads a newer file it may show as read-only; readProjectFile refuses it with NEWER_VERSION', async () => {
     const data = { ...projectData([shot()]), futureThings: [] };
-    await writeFile(projectFilePath(tmp()), writtenBy(3, data, { writtenBy: { app: 'Shotcanvas', version: '0.7.0' } }));
+    await writeFile(projectFilePath(tmp()), writtenBy(NEWER, data, { writtenBy: { app: 'Shotcanvas', version: '0.7.0' } }));
     const read = expectOk(await readProjectFileDetailed(fs, tmp()));
-    expect(read.readOnlyReason).toMatch(/0\.7\.0 \(project format 3\).*read-only/);
+    expect(read.readOnlyReason).toMatch(new RegExp(`0\\.7\\.0 \\(project format ${NEWER}\\).*read-only`));
     expect(read.originalData).toEqual(data);
     const error = expectErr(await readProjectFile(fs, tmp()), 'NEWER_VERSION', /read-only/);
     expect(error.where).toBe(projectFilePath(tmp()));
   });
 
   it('refuses a newer file whose minReaderVersion is above this app from both readers', async () => {
-    await writeFile(projectFilePath(tmp()), writtenBy(3, projectData([]), { minReaderVersion: '99.0.0' }));
+    await writeFile(projectFilePath(tmp()), writtenBy(NEWER, projectData([]), { minReaderVersion: '99.0.0' }));
     expectErr(await readProjectFileDetailed(fs, tmp()), 'NEWER_VERSION', '99.0.0');
     expectErr(await readProjectFile(fs, tmp()), 'NEWER_VERSION', '99.0.0');
   });
 
   it('a newer file with a wrong hash fails the integrity check before anything else is trusted', async () => {
-    const text = writtenBy(3, projectData([shot({ title: 'Original' })]));
+    const text = writtenBy(NEWER, projectData([shot({ title: 'Original' })]));
     await writeFile(projectFilePath(tmp()), text.replace('"Original"', '"Tampered"'));
     expectErr(await readProjectFileDetailed(fs, tmp()), 'INVALID_PROJECT_FILE', /integrity check/);
   });

@@ -37,6 +37,9 @@ describe('ProjectLibrary.create', () => {
     expect(file.data).toEqual({
       settings: { name: 'Night Shoot', frameRate: { num: 24, den: 1 }, dropFrame: false, width: 3840, height: 2160, recordStartFrames: 86400 },
       shots: [],
+      scenes: [],
+      notes: [],
+      arrows: [],
       tombstones: [],
     });
   });

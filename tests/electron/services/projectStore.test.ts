@@ -7,7 +7,7 @@ import { JOURNAL_FILE_NAME, encodeJournalLine, journalPath } from '../../../elec
 import { readCurrentProjectFile } from '../../../electron/services/projectStore.ts';
 import { faultyFs, fsError } from './support/faultyFs.ts';
 import { expectErr, expectOk } from './support/library.ts';
-import { FIXED_NOW, projectData, settings, shot } from './support/projectData.ts';
+import { FIXED_NOW, documentData, projectData, settings, shot } from './support/projectData.ts';
 import { JOURNAL_ONLY, change, openStore, writeProject } from './support/storeFixture.ts';
 import { namesIn, snapshotTree, useTempDir } from './support/tempDir.ts';
 
@@ -40,7 +40,7 @@ describe('ProjectStore.applyChanges', () => {
     expect(await readFile(join(tmp(), 'project.json'), 'utf8')).toBe(before);
     expect(await journalLines()).toHaveLength(3);
     const expected = store.documentData();
-    expect(expected).toEqual({ settings: settings({ name: 'Renamed' }), shots: [{ ...a, title: 'A, edited', rev: 1 }] });
+    expect(expected).toEqual(documentData([{ ...a, title: 'A, edited', rev: 1 }], { name: 'Renamed' }));
 
     // A crash now: nothing was compacted. Reopening replays the journal and folds it in.
     const reopened = await openStore(tmp(), { policy: JOURNAL_ONLY });
@@ -109,12 +109,12 @@ describe('ProjectStore.replaceDocument', () => {
     let now = FIXED_NOW;
     const { store } = await openStore(tmp(), { now: () => now, policy: JOURNAL_ONLY });
     now = new Date(FIXED_NOW.getTime() + 5000);
-    expectOk(await store.replaceDocument(1, { settings: settings(), shots: [a] }));
+    expectOk(await store.replaceDocument(1, documentData([a])));
     let file = await onDisk();
     expect(file.revision).toBe(1);
     expect(file.data.shots).toEqual([a]);
     expect(file.data.tombstones).toEqual([{ id: b.id, kind: 'shot', deletedAt: now.getTime() }]);
-    expectOk(await store.replaceDocument(2, { settings: settings(), shots: [a, b] }));
+    expectOk(await store.replaceDocument(2, documentData([a, b])));
     file = await onDisk();
     expect(file.data.shots).toEqual([a, b]);
     expect(file.data.tombstones).toEqual([]);
@@ -132,12 +132,12 @@ describe('ProjectStore.replaceDocument', () => {
     });
     const { store } = await openStore(tmp(), { fs });
     const before = await snapshotTree(tmp());
-    expect(expectOk(await store.replaceDocument(3, { settings: settings(), shots: [] })).revision).toBe(3);
+    expect(expectOk(await store.replaceDocument(3, documentData([]))).revision).toBe(3);
     expect(await snapshotTree(tmp())).toEqual(before);
     fail = true;
-    expectErr(await store.replaceDocument(4, { settings: settings({ name: 'Other' }), shots: [] }), 'IO_ERROR', /Could not save/, 'EIO');
+    expectErr(await store.replaceDocument(4, documentData([], { name: 'Other' })), 'IO_ERROR', /Could not save/, 'EIO');
     expect(store.revision).toBe(3);
-    expect(store.documentData()).toEqual({ settings: settings(), shots: [a] });
+    expect(store.documentData()).toEqual(documentData([a]));
     expect(store.currentFile().data.tombstones).toEqual([]);
     expect(await snapshotTree(tmp())).toEqual(before);
   });
@@ -153,7 +153,7 @@ describe('a read-only store (a file from a newer version)', () => {
     expect(replayed).toBe(0);
     expect(store.readOnlyReason).toBe(reason);
     expectErr(await store.applyChanges(change(0, [shot()])), 'READ_ONLY', reason);
-    expectErr(await store.replaceDocument(1, { settings: settings(), shots: [] }), 'READ_ONLY', reason);
+    expectErr(await store.replaceDocument(1, documentData([])), 'READ_ONLY', reason);
     expect(expectOk(await store.compact()).revision).toBe(0);
     await store.close();
     expect(await snapshotTree(tmp())).toEqual(before);

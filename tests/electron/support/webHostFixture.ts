@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { err } from '../../../shared/result.ts';
 import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
+import type { Services } from '../../../electron/services/serviceContainer.ts';
 import { createServices } from '../../../electron/services/serviceContainer.ts';
 import type { WebHost } from '../../../electron/webHost/webHostServer.ts';
 import { startWebHost } from '../../../electron/webHost/webHostServer.ts';
@@ -28,6 +29,8 @@ export interface WebHostFixture {
   readonly temp: TempDir;
   readonly rendererDir: string;
   readonly workspaceDir: string;
+  /** The real services behind the host (to open projects for the media route, say). */
+  readonly services: Services;
   /** `Cookie` header value holding the session cookie. */
   readonly cookie: string;
   /** Headers a same-origin API call from the bridge script would carry. */
@@ -72,7 +75,14 @@ export async function startTestWebHost(options: { withRenderer?: boolean } = {})
       browseRoot: () => Promise.resolve(workspaceDir),
     },
   });
-  const host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, token: TEST_TOKEN });
+  const host = await startWebHost({
+    api: services.api,
+    fs: nodeFileSystem,
+    rendererDir,
+    port: 0,
+    token: TEST_TOKEN,
+    mediaDir: (projectId) => services.projects.dirOf(projectId),
+  });
   started.host = host;
   const cookie = `${sessionCookieName(host.port)}=${TEST_TOKEN}`;
   return {
@@ -80,6 +90,7 @@ export async function startTestWebHost(options: { withRenderer?: boolean } = {})
     temp,
     rendererDir,
     workspaceDir,
+    services,
     cookie,
     apiHeaders: (extra = {}) => ({
       cookie,

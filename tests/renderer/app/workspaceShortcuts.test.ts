@@ -9,12 +9,22 @@ describe('matchShortcut', () => {
     ['v', 'tool-select'],
     ['V', 'tool-select'],
     ['h', 'tool-hand'],
+    ['n', 'tool-note'],
+    ['a', 'tool-arrow'],
     ['s', 'add-shot'],
+    ['b', 'toggle-strip'],
     ['f', 'zoom-fit'],
     ['i', 'toggle-inspector'],
     ['Delete', 'delete-selection'],
     ['Backspace', 'delete-selection'],
     ['Escape', 'clear-selection'],
+    ['Enter', 'edit-selected'],
+    ['ArrowLeft', 'nudge-left'],
+    ['ArrowRight', 'nudge-right'],
+    ['ArrowUp', 'nudge-up'],
+    ['ArrowDown', 'nudge-down'],
+    ['@', 'zoom-selection'],
+    ['?', 'show-shortcuts'],
     ['+', 'zoom-in'],
     ['=', 'zoom-in'],
     ['-', 'zoom-out'],
@@ -34,8 +44,23 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('\\', { [mod]: true }))).toBe('toggle-inspector');
   });
 
-  it('leaves Ctrl/Cmd combinations it does not own to the browser and OS', () => {
-    for (const k of ['s', 'c', 'v', 'z', 'f', 'Delete', 'h']) {
+  it.each(['ctrlKey', 'metaKey'] as const)('with %s: undo, redo, duplicate, scene, search, snapping', (mod) => {
+    expect(matchShortcut(key('z', { [mod]: true }))).toBe('undo');
+    expect(matchShortcut(key('Z', { [mod]: true, shiftKey: true }))).toBe('redo');
+    expect(matchShortcut(key('y', { [mod]: true }))).toBe('redo');
+    expect(matchShortcut(key('d', { [mod]: true }))).toBe('duplicate');
+    expect(matchShortcut(key('g', { [mod]: true }))).toBe('group-into-scene');
+    expect(matchShortcut(key('f', { [mod]: true }))).toBe('search');
+    expect(matchShortcut(key('k', { [mod]: true }))).toBe('search');
+    expect(matchShortcut(key("'", { [mod]: true }))).toBe('toggle-snapping');
+  });
+
+  it('nudges ten times further with Shift', () => {
+    for (const dir of ['Left', 'Right', 'Up', 'Down']) expect(matchShortcut(key(`Arrow${dir}`, { shiftKey: true }))).toBe(`nudge-${dir.toLowerCase()}-10`);
+  });
+
+  it('leaves Ctrl/Cmd combinations it does not own to the browser and OS (copy and paste go through clipboard events)', () => {
+    for (const k of ['s', 'c', 'v', 'x', 'Delete', 'h', 'ArrowLeft']) {
       expect(matchShortcut(key(k, { ctrlKey: true }))).toBeNull();
       expect(matchShortcut(key(k, { metaKey: true }))).toBeNull();
     }
@@ -48,12 +73,12 @@ describe('matchShortcut', () => {
     }
   });
 
-  it('does not add a shot on Shift+S', () => {
-    expect(matchShortcut(key('S', { shiftKey: true }))).toBeNull();
+  it('does not add a shot on Shift+S (nor run any other letter tool with Shift)', () => {
+    for (const k of ['S', 'V', 'N', 'A', 'H']) expect(matchShortcut(key(k, { shiftKey: true }))).toBeNull();
   });
 
   it('returns null for unrelated keys', () => {
-    for (const k of ['x', 'Enter', 'Tab', 'ArrowLeft', ' ', '0', '1', 'F5']) expect(matchShortcut(key(k))).toBeNull();
+    for (const k of ['x', 'Tab', ' ', '0', '1', 'F5']) expect(matchShortcut(key(k))).toBeNull();
   });
 });
 

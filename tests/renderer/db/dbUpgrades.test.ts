@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeMetaRowToV2 } from '../../../renderer/db/dbUpgrades.ts';
+import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeShotRowToV3 } from '../../../renderer/db/dbUpgrades.ts';
 import { MIN_READER_VERSION } from '../../../shared/appInfo.ts';
-import { settings } from '../../shared/fixtures.ts';
+import { settings, shot } from '../../shared/fixtures.ts';
 
 const v1Row = () => ({ key: 'state', revision: 7, folderPath: '/home/me/Shotcanvas/Teaser', settings: settings(), schemaVersion: 1 });
 
@@ -25,5 +25,33 @@ describe('upgradeMetaRowToV2', () => {
     expect(row).toEqual(v1Row());
     expect(once).not.toBe(row);
     expect(upgradeMetaRowToV2(once)).toEqual(once);
+  });
+});
+
+describe('upgradeShotRowToV3', () => {
+  const v2Shot = () => {
+    const { frame: _notYet, ...row } = shot({ title: 'Wide' });
+    return row;
+  };
+
+  it('gives a shot without a frame a null frame, keeping every other field', () => {
+    const row = v2Shot();
+    expect(upgradeShotRowToV3(row)).toEqual({ ...row, frame: null });
+  });
+
+  it('keeps a frame the row already has, and is pure', () => {
+    const frame = { hash: 'ab'.repeat(32), path: `media/${'ab'.repeat(8)}/a.png`, width: 1, height: 1, mime: 'image/png' };
+    const row = Object.freeze({ ...v2Shot(), frame });
+    expect(upgradeShotRowToV3(row)['frame']).toBe(frame);
+    const once = upgradeShotRowToV3(v2Shot());
+    expect(upgradeShotRowToV3(once)).toEqual(once);
+  });
+});
+
+describe('upgradeMetaRowToV3', () => {
+  it('records project format 3, keeping every other field, without touching its input', () => {
+    const row = Object.freeze({ ...v1Row(), schemaVersion: 2, minReaderVersion: '0.1.0' });
+    expect(upgradeMetaRowToV3(row)).toEqual({ ...row, schemaVersion: 3 });
+    expect(row.schemaVersion).toBe(2);
   });
 });

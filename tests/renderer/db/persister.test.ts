@@ -17,7 +17,7 @@ async function setup(shots: ShotRecord[] = [shot(), shot(), shot()]) {
   const file = projectFile({ revision: 10, data: projectData(shots) });
   const db = freshDb(file.projectId);
   const loaded = await loadProjectDocument(db, file, FOLDER);
-  const store = new DocumentStore(loaded.settings, loaded.revision, loaded.shots);
+  const store = new DocumentStore(loaded.settings, loaded.revision, loaded.records);
   const persisted: number[] = [];
   const errors: unknown[] = [];
   const persister = new Persister(store, db, { onPersisted: (r) => persisted.push(r), onError: (e) => errors.push(e) });

@@ -17,9 +17,17 @@ interface MetaRowV1 {
   readonly schemaVersion: number;
 }
 
+/** A shot row as version 1 stored it: no storyboard frame yet (it came with version 3). */
+type ShotRowV1 = Omit<ShotRecord, 'frame'>;
+
+function shotV1(draft: Parameters<typeof shot>[0]): ShotRowV1 {
+  const { frame: _noFrameYet, ...row } = shot(draft);
+  return row;
+}
+
 /** Version 1 of ProjectDb exactly as it shipped: same name, same stores, nothing newer. */
 class ProjectDbV1 extends Dexie {
-  shots!: EntityTable<ShotRecord, 'id'>;
+  shots!: EntityTable<ShotRowV1, 'id'>;
   meta!: EntityTable<MetaRowV1, 'key'>;
 
   constructor(id: string, factory: IDBFactory) {
@@ -30,7 +38,7 @@ class ProjectDbV1 extends Dexie {
 
 async function seedV1(id: string, factory: IDBFactory) {
   const old = new ProjectDbV1(id, factory);
-  const shots = [shot({ title: 'Wide', tags: ['day'] }), shot({ title: 'Close-up', customFields: { Lens: '85mm' } })];
+  const shots = [shotV1({ title: 'Wide', tags: ['day'] }), shotV1({ title: 'Close-up', customFields: { Lens: '85mm' } })];
   const meta: MetaRowV1 = { key: 'state', revision: 41, folderPath: '/home/me/Shotcanvas/Teaser', settings: settings(), schemaVersion: 1 };
   await old.shots.bulkPut(shots);
   await old.meta.put(meta);
@@ -39,17 +47,21 @@ async function seedV1(id: string, factory: IDBFactory) {
   return { shots, meta };
 }
 
-describe('ProjectDb upgrade from version 1 to 2', () => {
-  it('adds schemaVersion 2 and minReaderVersion to the meta row and keeps every shot', async () => {
+/** The Dexie schema version this build opens (every upgrade from version 1 runs in a chain). */
+const CURRENT_DB_VERSION = 3;
+
+describe('ProjectDb upgrade from version 1 (through version 2 to the current one)', () => {
+  it('adds minReaderVersion and the current schemaVersion to the meta row and keeps every shot', async () => {
     const factory = new IDBFactory();
     const id = projectId();
     const { shots, meta } = await seedV1(id, factory);
     const db = new ProjectDb(id, { indexedDB: factory, IDBKeyRange });
     try {
-      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 2, minReaderVersion: MIN_READER_VERSION });
-      expect(db.verno).toBe(2);
+      // Version 2 added minReaderVersion; version 3 moved the rows to project format 3.
+      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 3, minReaderVersion: MIN_READER_VERSION });
+      expect(db.verno).toBe(CURRENT_DB_VERSION);
       const stored = await db.shots.toArray();
-      expect(stored.sort((a, b) => a.order.localeCompare(b.order))).toEqual(shots);
+      expect(stored.sort((a, b) => a.order.localeCompare(b.order))).toEqual(shots.map((s) => ({ ...s, frame: null })));
       // The indexes still work after the upgrade.
       expect((await db.shots.orderBy('order').first())?.title).toBe('Wide');
     } finally {
@@ -57,7 +69,7 @@ describe('ProjectDb upgrade from version 1 to 2', () => {
     }
   });
 
-  it('an empty version-1 database upgrades to an empty version-2 one', async () => {
+  it('an empty version-1 database upgrades to an empty current one', async () => {
     const factory = new IDBFactory();
     const id = projectId();
     const old = new ProjectDbV1(id, factory);
@@ -67,7 +79,7 @@ describe('ProjectDb upgrade from version 1 to 2', () => {
     try {
       expect(await db.meta.get('state')).toBeUndefined();
       expect(await db.shots.count()).toBe(0);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(CURRENT_DB_VERSION);
     } finally {
       db.close();
     }

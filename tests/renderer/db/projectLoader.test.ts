@@ -5,7 +5,8 @@ import { loadProjectDocument } from '../../../renderer/db/projectLoader.ts';
 import { MIN_READER_VERSION } from '../../../shared/appInfo.ts';
 import { PROJECT_SCHEMA_VERSION } from '../../../shared/model/projectFile.ts';
 import type { ProjectFile } from '../../../shared/model/projectFile.ts';
-import { projectData, projectFile, settings, shot } from '../../shared/fixtures.ts';
+import { allRecords } from '../../../shared/model/documentData.ts';
+import { arrow, note, projectData, projectFile, scene, settings, shot } from '../../shared/fixtures.ts';
 import { freshDb } from './testDb.ts';
 
 const FOLDER = '/home/me/Shotcanvas/Teaser';
@@ -21,23 +22,32 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Seeds the database as a previous session would have left it. */
+/** A format-3 file with a record of every kind. */
+function fileOfEveryKind(revision: number): ProjectFile {
+  const s = shot({ title: 'From the folder' });
+  const n = note({ text: 'folder note' });
+  return projectFile({ revision, data: projectData([s, shot()], {}, [], { scenes: [scene()], notes: [n], arrows: [arrow(s.id, n.id)] }) });
+}
+
+/** Seeds the database as a previous session would have left it: one record of every kind. */
 async function seed(db: ProjectDb, revision: number, folderPath = FOLDER, schemaVersion = PROJECT_SCHEMA_VERSION, minReaderVersion = MIN_READER_VERSION) {
-  const rows = [shot({ title: 'From IndexedDB' })];
+  const s = shot({ title: 'From IndexedDB' });
+  const n = note({ text: 'From IndexedDB' });
+  const rows = [s, scene({ title: 'From IndexedDB' }), n, arrow(s.id, n.id)];
   const stored = settings({ name: 'Stored name' });
-  await db.shots.bulkPut(rows);
+  for (const row of rows) await db.tableFor(row.kind).put(row);
   await db.meta.put({ key: 'state', revision, folderPath, settings: stored, schemaVersion, minReaderVersion });
   return { rows, stored };
 }
 
 describe('loadProjectDocument', () => {
   it('rebuilds an empty database from the folder', async () => {
-    const file = projectFile({ revision: 4 });
+    const file = fileOfEveryKind(4);
     const db = dbFor(file);
     const loaded = await loadProjectDocument(db, file, FOLDER);
     expect(loaded).toMatchObject({ source: 'folder', revision: 4, aheadOfFolder: false, settings: file.data.settings });
     expect(loaded.reason).toMatch(/empty/);
-    expect(loaded.shots).toEqual(file.data.shots);
+    expect(loaded.records).toEqual(allRecords(file.data));
     expect(await db.meta.get('state')).toEqual({
       key: 'state',
       revision: 4,
@@ -47,6 +57,10 @@ describe('loadProjectDocument', () => {
       minReaderVersion: MIN_READER_VERSION,
     });
     expect((await db.shots.toArray()).map((s) => s.id).sort()).toEqual(file.data.shots.map((s) => s.id).sort());
+    // Every kind lands in its own table.
+    expect(await db.scenes.toArray()).toEqual(file.data.scenes);
+    expect(await db.notes.toArray()).toEqual(file.data.notes);
+    expect(await db.arrows.toArray()).toEqual(file.data.arrows);
   });
 
   it('uses the database as is when it is at the same revision', async () => {
@@ -54,19 +68,22 @@ describe('loadProjectDocument', () => {
     const db = dbFor(file);
     const { rows, stored } = await seed(db, 7);
     const loaded = await loadProjectDocument(db, file, FOLDER);
-    expect(loaded).toEqual({ settings: stored, revision: 7, shots: rows, source: 'indexeddb', reason: null, aheadOfFolder: false });
+    expect(loaded).toEqual({ settings: stored, revision: 7, records: rows, source: 'indexeddb', reason: null, aheadOfFolder: false });
   });
 
-  it('rebuilds a database that is behind the file, replacing every row', async () => {
-    const file = projectFile({ revision: 9 });
+  it('rebuilds a database that is behind the file, replacing every row of every kind', async () => {
+    const file = fileOfEveryKind(9);
     const db = dbFor(file);
     const { rows } = await seed(db, 8);
     const loaded = await loadProjectDocument(db, file, FOLDER);
     expect(loaded.source).toBe('folder');
     expect(loaded.reason).toMatch(/newer/);
     expect(loaded.revision).toBe(9);
-    expect(await db.shots.get(rows[0]!.id)).toBeUndefined();
+    for (const row of rows) expect(await db.tableFor(row.kind).get(row.id)).toBeUndefined();
     expect(await db.shots.count()).toBe(file.data.shots.length);
+    expect((await db.scenes.toArray()).map((r) => r.id)).toEqual(file.data.scenes.map((r) => r.id));
+    expect((await db.notes.toArray()).map((r) => r.id)).toEqual(file.data.notes.map((r) => r.id));
+    expect((await db.arrows.toArray()).map((r) => r.id)).toEqual(file.data.arrows.map((r) => r.id));
     expect((await db.meta.get('state'))?.revision).toBe(9);
   });
 
@@ -75,7 +92,7 @@ describe('loadProjectDocument', () => {
     const db = dbFor(file);
     const { rows } = await seed(db, 5);
     const loaded = await loadProjectDocument(db, file, FOLDER);
-    expect(loaded).toMatchObject({ source: 'indexeddb', revision: 5, aheadOfFolder: true, shots: rows });
+    expect(loaded).toMatchObject({ source: 'indexeddb', revision: 5, aheadOfFolder: true, records: rows });
   });
 
   it('rebuilds a database that belongs to another folder (a copied project)', async () => {
@@ -118,6 +135,6 @@ describe('loadProjectDocument', () => {
     const second = dbFor(file, factory);
     const again = await loadProjectDocument(second, file, FOLDER);
     expect(again.source).toBe('indexeddb');
-    expect(again.shots.map((s) => s.title)).toEqual(['persisted']);
+    expect(again.records.map((r) => (r.kind === 'shot' ? r.title : r.kind))).toEqual(['persisted']);
   });
 });

@@ -121,9 +121,13 @@ describe('DocumentStore.transact', () => {
     const seen: Array<string | undefined> = [];
     store.transact((tx) => {
       tx.update<ShotRecord>(a.id, { title: 'B' });
-      seen.push(tx.get(a.id)?.title);
+      const title = () => {
+        const record = tx.get(a.id);
+        return record?.kind === 'shot' ? record.title : undefined;
+      };
+      seen.push(title());
       tx.remove(a.id);
-      seen.push(tx.get(a.id)?.title);
+      seen.push(title());
     });
     expect(seen).toEqual(['B', undefined]);
   });
@@ -159,10 +163,10 @@ describe('DocumentStore.shots', () => {
     ).toEqual(ids);
   });
 
-  it('toData returns settings and shots in cut order', () => {
+  it('toData returns settings and shots in cut order (and the other kinds, none here)', () => {
     const [b, a] = [shot({ order: 'b0' }), shot({ order: 'a0' })];
     const { store } = storeWith([b, a]);
-    expect(store.toData()).toEqual({ settings: settings(), shots: [a, b] });
+    expect(store.toData()).toEqual({ settings: settings(), shots: [a, b], scenes: [], notes: [], arrows: [] });
   });
 });
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MainApiMethod } from '../../../shared/ipc/contract.ts';
-import { MAIN_API_METHODS } from '../../../shared/ipc/contract.ts';
-import { MAIN_API_ARG_SCHEMAS } from '../../../shared/ipc/argSchemas.ts';
+import { MAIN_API_METHODS, MAX_FRAME_IMAGE_BYTES } from '../../../shared/ipc/contract.ts';
+import { MAIN_API_ARG_SCHEMAS, MAX_FRAME_IMAGE_BASE64_CHARS } from '../../../shared/ipc/argSchemas.ts';
 import { documentData, settings, shot } from '../fixtures.ts';
 
 const CLIENT = 'tab-7f3a9c21';
@@ -29,6 +29,7 @@ const GOOD: { [M in MainApiMethod]: unknown } = {
   importBundle: { bundlePath: '/downloads/Teaser.shotcanvas' },
   cancelJob: { jobId: randomUUID() },
   getDiskStatus: { path: '/p/Teaser' },
+  importFrameImage: { projectId: randomUUID(), clientId: CLIENT, fileName: 'Shot 01.png', dataBase64: 'iVBORw0KGgo=' },
   getSettings: undefined,
   updateSettings: { inspectorWidth: 320 },
   browseFolder: {},
@@ -167,6 +168,26 @@ describe('argument schemas', () => {
     expect(Object.keys(fields)).toEqual(['Location']);
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     expect((fields as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('importFrameImage checks types, bounds the name and the data, and takes only the base64 alphabet', () => {
+    const base = good('importFrameImage');
+    expect(accepts('importFrameImage', { ...base, fileName: 42 })).toBe(false);
+    expect(accepts('importFrameImage', { ...base, fileName: '' })).toBe(false);
+    expect(accepts('importFrameImage', { ...base, fileName: 'x'.repeat(256) })).toBe(false);
+    expect(accepts('importFrameImage', { ...base, fileName: 'x'.repeat(255) })).toBe(true);
+    expect(accepts('importFrameImage', { ...base, dataBase64: new Uint8Array([1, 2]) })).toBe(false);
+    expect(accepts('importFrameImage', { ...base, dataBase64: null })).toBe(false);
+    expect(accepts('importFrameImage', { ...base, projectId: 'p' })).toBe(false);
+    for (const bad of ['data:image/png;base64,iVBO', 'iVBO\nRw0K', 'iVBO Rw0K', 'iVBO-Rw0_', 'ab=c', 'abc===']) {
+      expect(accepts('importFrameImage', { ...base, dataBase64: bad }), bad).toBe(false);
+    }
+    expect(accepts('importFrameImage', { ...base, dataBase64: '' })).toBe(true);
+    expect(accepts('importFrameImage', { ...base, dataBase64: 'A'.repeat(MAX_FRAME_IMAGE_BASE64_CHARS) })).toBe(true);
+    expect(accepts('importFrameImage', { ...base, dataBase64: 'A'.repeat(MAX_FRAME_IMAGE_BASE64_CHARS + 4) })).toBe(false);
+    // Room for the biggest image the service takes (64 MiB), and not much more (≈ 90 MB).
+    expect(MAX_FRAME_IMAGE_BASE64_CHARS).toBeGreaterThanOrEqual(Math.ceil(MAX_FRAME_IMAGE_BYTES / 3) * 4);
+    expect(MAX_FRAME_IMAGE_BASE64_CHARS).toBeLessThanOrEqual(90 * 1024 * 1024);
   });
 
   it('updateSettings bounds the inspector width and checks types', () => {

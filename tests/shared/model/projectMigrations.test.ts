@@ -25,6 +25,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The keys of `data` some step writes (1→2 tombstones; 2→3 shots' frames and the new collections). */
+const OWNED_BY_A_STEP = new Set(['tombstones', 'shots', 'scenes', 'notes', 'arrows']);
+
 describe('project-file migrations', () => {
   it('has a golden fixture for every schema version, each declaring its version and a correct content hash', () => {
     for (const version of VERSIONS) {
@@ -62,7 +65,7 @@ describe('project-file migrations', () => {
 
   it('every step keeps arbitrary extra fields of the data it does not own', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'tombstones' && k !== '__proto__'), fc.jsonValue()), (extra) => {
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !OWNED_BY_A_STEP.has(k) && k !== '__proto__'), fc.jsonValue()), (extra) => {
         for (const step of PROJECT_MIGRATIONS) {
           const output = step.migrate(extra);
           for (const [key, value] of Object.entries(extra)) expect(output[key]).toEqual(value);
@@ -70,6 +73,23 @@ describe('project-file migrations', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('2→3 gives every shot a null frame and adds empty scenes, notes and arrows; odd shapes are left for validation', () => {
+    const step = PROJECT_MIGRATIONS.find((s) => s.from === 2)!;
+    const shotRow = { id: 'a', title: 'Wide', frame: 'ignored?' };
+    expect(step.migrate({ shots: [{ id: 'a', title: 'Wide' }], tombstones: [] })).toEqual({
+      shots: [{ id: 'a', title: 'Wide', frame: null }],
+      scenes: [],
+      notes: [],
+      arrows: [],
+      tombstones: [],
+    });
+    // Format 2 had no frames: whatever sits in that field is not a FrameRef this build wrote.
+    expect((step.migrate({ shots: [shotRow] })['shots'] as unknown[])[0]).toEqual({ ...shotRow, frame: null });
+    expect(step.migrate({ shots: [null, 3, 'x'] })['shots']).toEqual([null, 3, 'x']);
+    expect(step.migrate({ shots: 'not a list' })['shots']).toBe('not a list');
+    expect(step.migrate({})).toEqual({ shots: undefined, scenes: [], notes: [], arrows: [] });
   });
 
   it('refuses data that is not an object and a version with no step, without throwing', () => {

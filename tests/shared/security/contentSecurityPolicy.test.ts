@@ -48,7 +48,7 @@ describe.each([
   it('lets media come from the media scheme', () => {
     expect(parsed.get('img-src')).toContain('shotcanvas-media:');
     expect(parsed.get('media-src')).toContain('shotcanvas-media:');
-    expect(parsed.get('connect-src')).toEqual(["'self'"]);
+    expect(parsed.get('connect-src')).toEqual(["'self'", 'shotcanvas-media:']);
   });
 });
 

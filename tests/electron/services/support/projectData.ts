@@ -1,8 +1,16 @@
 import fc from 'fast-check';
-import type { ProjectId, ShotId } from '../../../../shared/ids.ts';
+import type { ArrowId, NoteId, ProjectId, SceneId, ShotId } from '../../../../shared/ids.ts';
 import { newId } from '../../../../shared/ids.ts';
 import { FRAME_RATES } from '../../../../shared/model/frameRate.ts';
+import type { ArrowRecord } from '../../../../shared/model/arrow.ts';
 import type { DocumentData, Tombstone } from '../../../../shared/model/documentData.ts';
+import type { FrameRef } from '../../../../shared/model/media.ts';
+import { IMAGE_MIME_TYPES } from '../../../../shared/model/media.ts';
+import type { NoteRecord } from '../../../../shared/model/note.ts';
+import { NOTE_COLORS } from '../../../../shared/model/note.ts';
+import { RECORD_KINDS } from '../../../../shared/model/records.ts';
+import type { SceneRecord } from '../../../../shared/model/scene.ts';
+import { SCENE_COLORS } from '../../../../shared/model/scene.ts';
 import type { ProjectData } from '../../../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../../../shared/model/shot.ts';
@@ -18,14 +26,49 @@ export function shot(overrides: Partial<ShotRecord> = {}): ShotRecord {
   return { ...makeShot(newId<ShotId>(), { x: 0, y: 0, order: 'a0', title: 'Wide' }, 1_700_000_000_000), ...overrides };
 }
 
-/** What the renderer sends (saveSnapshot): settings and records, no tombstones. */
-export function documentData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}): DocumentData {
-  return { settings: settings(overrides), shots };
+export function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
+  return {
+    id: newId<SceneId>(),
+    kind: 'scene',
+    x: 0,
+    y: 0,
+    width: 600,
+    height: 400,
+    number: '1',
+    title: 'INT. KITCHEN',
+    color: SCENE_COLORS[0],
+    collapsed: false,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    rev: 0,
+    ...overrides,
+  };
+}
+
+export function note(overrides: Partial<NoteRecord> = {}): NoteRecord {
+  return { id: newId<NoteId>(), kind: 'note', x: 0, y: 0, width: 200, height: 140, text: 'Remember the rain', color: NOTE_COLORS[0], createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, rev: 0, ...overrides };
+}
+
+export function arrow(fromId: string, toId: string, overrides: Partial<ArrowRecord> = {}): ArrowRecord {
+  return { id: newId<ArrowId>(), kind: 'arrow', fromId, toId, label: '', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, rev: 0, ...overrides };
+}
+
+/** Scenes, notes and arrows of a document (format 3); empty unless a test gives some. */
+export type OtherRecords = Partial<Pick<DocumentData, 'scenes' | 'notes' | 'arrows'>>;
+
+/** What the renderer sends (saveSnapshot): settings and records of every kind, no tombstones. */
+export function documentData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}, others: OtherRecords = {}): DocumentData {
+  return { settings: settings(overrides), shots, scenes: [], notes: [], arrows: [], ...others };
 }
 
 /** What project.json holds: the document plus the tombstones main keeps beside it. */
-export function projectData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}, tombstones: readonly Tombstone[] = []): ProjectData {
-  return { settings: settings(overrides), shots, tombstones };
+export function projectData(
+  shots: readonly ShotRecord[] = [shot()],
+  overrides: Partial<ProjectSettings> = {},
+  tombstones: readonly Tombstone[] = [],
+  others: OtherRecords = {},
+): ProjectData {
+  return { ...documentData(shots, overrides, others), tombstones };
 }
 
 export const projectIdArb = fc.uuid({ version: 4 }).map((id) => id as ProjectId);
@@ -35,6 +78,18 @@ const coordinate = fc.double({ min: -1e7, max: 1e7, noNaN: true }).map((v) => (v
 const anyText = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const fieldKey = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((k) => !FORBIDDEN.has(k));
+
+const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+
+export const frameRefArb: fc.Arbitrary<FrameRef> = fc
+  .record({
+    hash: hex(64),
+    name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((n) => n.length <= 100 && !/[/\\\0]/.test(n) && n !== '.' && n !== '..'),
+    width: fc.integer({ min: 1, max: 65_535 }),
+    height: fc.integer({ min: 1, max: 65_535 }),
+    mime: fc.constantFrom(...IMAGE_MIME_TYPES),
+  })
+  .map(({ hash, name, ...rest }) => ({ hash, path: `media/${hash.slice(0, 16)}/${name}`, ...rest }));
 
 const shotArb: fc.Arbitrary<ShotRecord> = fc.record({
   id: fc.uuid({ version: 4 }).map((id) => id as ShotId),
@@ -57,6 +112,37 @@ const shotArb: fc.Arbitrary<ShotRecord> = fc.record({
   sceneId: fc.option(fc.uuid({ version: 4 }), { nil: null }) as fc.Arbitrary<ShotRecord['sceneId']>,
   order: fc.string({ minLength: 1, maxLength: 30 }),
   selectedTakeId: fc.option(fc.uuid({ version: 4 }), { nil: null }) as fc.Arbitrary<ShotRecord['selectedTakeId']>,
+  frame: fc.option(frameRefArb, { nil: null }),
+  createdAt: fc.nat(),
+  updatedAt: fc.nat(),
+  rev: fc.nat(),
+});
+
+const sceneArb: fc.Arbitrary<SceneRecord> = fc.record({
+  id: fc.uuid({ version: 4 }).map((id) => id as SceneId),
+  kind: fc.constant('scene' as const),
+  x: coordinate,
+  y: coordinate,
+  width: fc.double({ min: 40, max: 1e7, noNaN: true }),
+  height: fc.double({ min: 40, max: 1e7, noNaN: true }),
+  number: anyText(20),
+  title: anyText(120),
+  color: fc.constantFrom(...SCENE_COLORS),
+  collapsed: fc.boolean(),
+  createdAt: fc.nat(),
+  updatedAt: fc.nat(),
+  rev: fc.nat(),
+});
+
+const noteArb: fc.Arbitrary<NoteRecord> = fc.record({
+  id: fc.uuid({ version: 4 }).map((id) => id as NoteId),
+  kind: fc.constant('note' as const),
+  x: coordinate,
+  y: coordinate,
+  width: fc.double({ min: 40, max: 10_000, noNaN: true }),
+  height: fc.double({ min: 40, max: 10_000, noNaN: true }),
+  text: anyText(300),
+  color: fc.constantFrom(...NOTE_COLORS),
   createdAt: fc.nat(),
   updatedAt: fc.nat(),
   rev: fc.nat(),
@@ -80,24 +166,45 @@ const settingsArb: fc.Arbitrary<ProjectSettings> = fc
     recordStartFrames,
   }));
 
-export { shotArb, settingsArb };
+export { shotArb, sceneArb, noteArb, settingsArb };
 
 const tombstoneArb: fc.Arbitrary<Tombstone> = fc.record({
   id: fc.uuid({ version: 4 }),
-  kind: fc.constant('shot' as const),
+  kind: fc.constantFrom(...RECORD_KINDS),
   deletedAt: fc.nat(),
 });
 
-/** Random valid document data (what the renderer sends): unicode text everywhere, any positions, every status. */
-export const documentDataArb: fc.Arbitrary<DocumentData> = fc.record({
-  settings: settingsArb,
-  shots: fc.uniqueArray(shotArb, { maxLength: 6, selector: (s) => s.id }),
-});
+/**
+ * Random valid document data (what the renderer sends): unicode text everywhere, any positions,
+ * every status, every record kind; ids unique across kinds and arrows between existing records.
+ */
+export const documentDataArb: fc.Arbitrary<DocumentData> = fc
+  .record({
+    settings: settingsArb,
+    shots: fc.array(shotArb, { maxLength: 6 }),
+    scenes: fc.array(sceneArb, { maxLength: 3 }),
+    notes: fc.array(noteArb, { maxLength: 3 }),
+    arrowEnds: fc.array(fc.record({ id: fc.uuid({ version: 4 }), from: fc.nat(), to: fc.nat(), label: anyText(30), rev: fc.nat() }), { maxLength: 4 }),
+  })
+  .map(({ settings: s, shots, scenes, notes, arrowEnds }) => {
+    // Ids are unique across kinds: drop any record whose id an earlier one already took.
+    const seen = new Set<string>();
+    const fresh = <T extends { id: string }>(records: readonly T[]) => records.filter((r) => !seen.has(r.id) && seen.add(r.id));
+    const keptShots = fresh(shots);
+    const keptScenes = fresh(scenes);
+    const keptNotes = fresh(notes);
+    const ends = [...keptShots, ...keptScenes, ...keptNotes].map((r) => r.id);
+    const arrows: ArrowRecord[] =
+      ends.length === 0
+        ? []
+        : fresh(arrowEnds).map(({ id, from, to, label, rev }) => ({ id: id as ArrowId, kind: 'arrow', fromId: ends[from % ends.length]!, toId: ends[to % ends.length]!, label, createdAt: rev, updatedAt: rev, rev }));
+    return { settings: s, shots: keptShots, scenes: keptScenes, notes: keptNotes, arrows };
+  });
 
-/** Random valid project data (schema 2): the document plus tombstones of other ids. */
+/** Random valid project data (schema 3): the document plus tombstones of other ids, any kind. */
 export const projectDataArb: fc.Arbitrary<ProjectData> = fc
   .record({ document: documentDataArb, tombstones: fc.uniqueArray(tombstoneArb, { maxLength: 4, selector: (t) => t.id }) })
   .map(({ document, tombstones }) => {
-    const live = new Set<string>(document.shots.map((s) => s.id));
+    const live = new Set<string>([...document.shots, ...document.scenes, ...document.notes, ...document.arrows].map((r) => r.id));
     return { ...document, tombstones: tombstones.filter((t) => !live.has(t.id)) };
   });

@@ -7,7 +7,7 @@ import { ProjectStore } from '../../../../electron/services/projectStore.ts';
 import type { ProjectId } from '../../../../shared/ids.ts';
 import { newId } from '../../../../shared/ids.ts';
 import type { ProjectData } from '../../../../shared/model/projectFile.ts';
-import type { ShotRecord } from '../../../../shared/model/shot.ts';
+import type { DocRecord } from '../../../../shared/model/records.ts';
 import { FIXED_NOW, projectData, shot } from './projectData.ts';
 
 /** Never compacts on its own: every save is one journal line (a "large" project). */
@@ -63,7 +63,7 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
 }
 
 /** A change set from `base` to `base + 1`. */
-export function change(base: number, puts: readonly ShotRecord[], deletes: readonly string[] = [], revision = base + 1): ChangeSet {
+export function change(base: number, puts: readonly DocRecord[], deletes: readonly string[] = [], revision = base + 1): ChangeSet {
   return { baseRevision: base, revision, puts, deletes, settings: null };
 }
 
