@@ -31,7 +31,7 @@ const restrict = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'renderer/public/'] },
+  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'renderer/public/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

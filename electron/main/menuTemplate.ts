@@ -53,19 +53,30 @@ export function buildMenuTemplate({ appName, platform, isDev, send }: MenuOption
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // Undo/redo go to the renderer, which undoes the document or, inside a text field, the
+        // field's own text. The renderer preventDefaults keys it handles, and Electron only runs a
+        // menu accelerator for keys the page left unhandled, so one key press never undoes twice.
+        item('Undo', 'undo', 'CmdOrCtrl+Z'),
+        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
+        item('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
         { type: 'separator' },
         item('Select All', 'select-all', 'CmdOrCtrl+A'),
+        item('Find and Filter…', 'search', 'CmdOrCtrl+F'),
       ],
     },
     {
       label: 'Shot',
-      submenu: [item('Add Shot (S)', 'add-shot'), item('Delete Selection (Del)', 'delete-selection')],
+      submenu: [
+        item('Add Shot (S)', 'add-shot'),
+        item('Add Note (N)', 'add-note'),
+        item('Group into Scene', 'group-into-scene', 'CmdOrCtrl+G'),
+        { type: 'separator' },
+        item('Delete Selection (Del)', 'delete-selection'),
+      ],
     },
     {
       label: 'View',
@@ -74,13 +85,19 @@ export function buildMenuTemplate({ appName, platform, isDev, send }: MenuOption
         item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
         item('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
         item('Zoom to Fit (F)', 'zoom-fit'),
+        item('Zoom to Selection (Shift+2)', 'zoom-selection'),
+        { type: 'separator' },
+        item('Snapping', 'toggle-snapping', "CmdOrCtrl+'"),
+        item('Snap to Grid', 'toggle-grid-snap', "CmdOrCtrl+Shift+'"),
         { type: 'separator' },
         item('Toggle Inspector', 'toggle-inspector', 'CmdOrCtrl+\\'),
+        item('Toggle Sequence Strip (B)', 'toggle-strip'),
         { role: 'togglefullscreen' },
         ...(isDev ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
       ],
     },
     { role: 'windowMenu' },
+    { label: 'Help', submenu: [item('Keyboard Shortcuts (?)', 'show-shortcuts')] },
   );
   return template;
 }

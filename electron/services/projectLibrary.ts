@@ -34,6 +34,7 @@ export interface ProjectLibraryDeps {
 /** The user's project folders: list, create, rename, duplicate, move to the trash. */
 export class ProjectLibrary {
   private readonly deps: ProjectLibraryDeps;
+  private readonly summaries = new Map<string, { stamp: string; summary: ProjectSummary }>();
 
   constructor(deps: ProjectLibraryDeps) {
     this.deps = deps;
@@ -52,12 +53,33 @@ export class ProjectLibrary {
   }
 
   private async summarize(dir: string, lastOpenedAt: string | null): Promise<ProjectSummary> {
+    // Validating a 10,000-shot project takes a second: reuse the summary while its files are unchanged.
+    const stamp = await this.fileStamp(dir);
+    const cached = this.summaries.get(dir);
+    if (cached && stamp !== null && cached.stamp === stamp) return { ...cached.summary, lastOpenedAt };
+    const summary = await this.readSummary(dir, lastOpenedAt);
+    if (stamp !== null) this.summaries.set(dir, { stamp, summary });
+    return summary;
+  }
+
+  private async readSummary(dir: string, lastOpenedAt: string | null): Promise<ProjectSummary> {
     const read = await readCurrentProjectFile(this.deps.fs, dir, this.deps.now);
     if (read.ok) return summaryOf(dir, read.value, lastOpenedAt);
     // A project from a newer version is not broken: it opens read-only.
     const detailed = read.error.code === 'NEWER_VERSION' ? await readProjectFileDetailed(this.deps.fs, dir) : null;
     if (detailed?.ok) return summaryOf(dir, detailed.value.file, lastOpenedAt);
     return brokenSummary(dir, read.error.message, lastOpenedAt);
+  }
+
+  /** Size and modification time of project.json and the journal, or null when unreadable. */
+  private async fileStamp(dir: string): Promise<string | null> {
+    try {
+      const file = await this.deps.fs.stat(join(dir, PROJECT_FILE_NAME));
+      const journal = await this.deps.fs.stat(join(dir, JOURNAL_FILE_NAME)).catch(() => null);
+      return `${file.size}:${file.mtimeMs}:${journal?.size ?? 0}:${journal?.mtimeMs ?? 0}`;
+    } catch {
+      return null;
+    }
   }
 
   /** Projects in the workspace folder plus recently opened ones elsewhere, most recent first. */

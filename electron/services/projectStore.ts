@@ -93,6 +93,8 @@ export class ProjectStore {
   private fileBytes = 0;
   private lastFullWriteAt: number;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The project file of the current revision, when one was built or read (see currentFile). */
+  private fileCache: ProjectFile | null = null;
 
   private constructor(options: {
     fs: FileSystem;
@@ -116,6 +118,7 @@ export class ProjectStore {
     this.revisionValue = options.file.revision;
     this.savedAtValue = options.file.savedAt;
     this.lastFullWriteAt = options.now().getTime();
+    this.fileCache = options.file;
   }
 
   /**
@@ -150,7 +153,11 @@ export class ProjectStore {
 
   /** The document as of the latest acknowledged revision, as a project file. */
   currentFile(): ProjectFile {
-    return { ...buildProjectFile(this.projectId, this.revisionValue, this.data(), new Date(this.savedAtValue)), savedAt: this.savedAtValue };
+    // Hashing tens of MB is not free: reuse the file built for this revision if there is one.
+    if (this.fileCache?.revision === this.revisionValue) return this.fileCache;
+    const file = { ...buildProjectFile(this.projectId, this.revisionValue, this.data(), new Date(this.savedAtValue)), savedAt: this.savedAtValue };
+    this.fileCache = file;
+    return file;
   }
 
   documentData(): DocumentData {
@@ -197,6 +204,7 @@ export class ProjectStore {
       this.tombstones.delete(record.id);
     }
     if (change.settings) this.settings = change.settings;
+    this.fileCache = null;
     this.revisionValue = change.revision;
     this.savedAtValue = new Date(at).toISOString();
   }
@@ -264,6 +272,7 @@ export class ProjectStore {
         for (const [id, t] of before.tombstones) this.tombstones.set(id, t);
         this.revisionValue = before.revision;
         this.savedAtValue = before.savedAt;
+        this.fileCache = null;
         return saveError('save', projectFilePath(this.dir), error);
       }
       return ok({ revision: this.revisionValue, savedAt: this.savedAtValue });
@@ -298,6 +307,7 @@ export class ProjectStore {
     const file = { ...buildProjectFile(this.projectId, this.revisionValue, this.data(), this.now()), savedAt: this.savedAtValue };
     const text = serializeProjectFile(file);
     await writeProjectFile(this.fs, this.dir, file, text);
+    this.fileCache = file;
     // If a crash comes before this unlink, replay skips the entries: their revisions are not newer.
     await removeJournal(this.fs, this.dir);
     this.journalBytes = 0;

@@ -51,7 +51,6 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
   const saveState = useSaveState(session);
   const controls = useRef<CanvasControls | null>(null);
   const [tool, setTool] = useState<CanvasTool>('select');
-  const [zoom, setZoom] = useState(1);
   const [rightPanel, setRightPanel] = useState<'inspector' | 'history' | null>('inspector');
   const [stripCollapsed, setStripCollapsed] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -63,18 +62,6 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
 
   // Deleted records leave the selection.
   useEffect(() => store.subscribe(() => selection.retain((id) => store.get(id) !== undefined)), [store, selection]);
-
-  // The zoom readout follows the camera, throttled to one update per frame.
-  useEffect(() => {
-    let frame = 0;
-    return camera.subscribe(() => {
-      if (!frame)
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          setZoom(camera.camera.zoom);
-        });
-    });
-  }, [camera]);
 
   // A decoded thumbnail re-renders the canvas (coalesced per frame).
   useEffect(() => {
@@ -153,7 +140,7 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
         name={store.settings.name}
         meta={`${rate} · ${store.settings.width}×${store.settings.height}`}
         shotCount={store.shots().length}
-        zoom={zoom}
+        camera={camera}
         saveState={saveState}
         readOnly={readOnly !== null}
         rightPanel={rightPanel}

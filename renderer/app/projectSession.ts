@@ -74,6 +74,7 @@ export class ProjectSession {
     this.persister =
       db && !opened.readOnly
         ? new Persister(this.store, db, {
+            after: loaded.rebuild,
             onPersisted: () => undefined,
             onError: (error) => {
               // IndexedDB failing is survivable: the folder still receives every edit.

@@ -7,6 +7,7 @@ import { copyRecords, pasteRecords } from '../editor/clipboard.ts';
 import type { CanvasTool } from '../editor/interaction.ts';
 import { createNote, createSceneFromShots, deleteRecords, nudgeRecords } from '../editor/recordCommands.ts';
 import type { Selection } from '../editor/selection.ts';
+import { GRID_SPACING } from '../editor/snapping.ts';
 import { addShot } from '../editor/shotCommands.ts';
 import { callMain } from '../platform/mainBridge.ts';
 import type { ProjectSession } from './projectSession.ts';
@@ -158,6 +159,11 @@ export function createCommandRunner(ctx: CommandContext): (action: ShortcutActio
         return ctx.setSnapping((s) => {
           toast(s.enabled ? 'Snapping off' : 'Snapping on', { duration: 1500 });
           return { ...s, enabled: !s.enabled };
+        });
+      case 'toggle-grid-snap':
+        return ctx.setSnapping((s) => {
+          toast(s.grid ? 'Grid snapping off' : 'Grid snapping on', { duration: 1500 });
+          return { enabled: true, grid: s.grid ? null : GRID_SPACING };
         });
       case 'toggle-strip':
         return ctx.setStripCollapsed((c) => !c);

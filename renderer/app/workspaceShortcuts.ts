@@ -45,7 +45,8 @@ export function matchShortcut(event: KeyEvent): ShortcutAction | null {
     if (key === '-') return 'zoom-out';
     if (key === '0') return 'zoom-reset';
     if (key === '\\') return 'toggle-inspector';
-    if (key === "'") return 'toggle-snapping';
+    if (key === "'") return event.shiftKey ? 'toggle-grid-snap' : 'toggle-snapping';
+    if (key === '"') return 'toggle-grid-snap';
     return null;
   }
   if (event.altKey) return null;
@@ -144,6 +145,7 @@ export const SHORTCUT_SECTIONS: readonly ShortcutSection[] = [
       { keys: ['←', '→', '↑', '↓'], label: 'Nudge (Shift: 10×)' },
       { keys: ['Mod', 'G'], label: 'Scene from selection' },
       { keys: ['Mod', "'"], label: 'Snapping on / off (hold Mod while dragging to skip)' },
+      { keys: ['Mod', 'Shift', "'"], label: 'Snap to grid on / off' },
       { keys: ['Enter'], label: 'Rename the selected card' },
       { keys: ['?'], label: 'This overlay' },
     ],

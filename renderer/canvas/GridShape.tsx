@@ -1,8 +1,9 @@
 import { Shape } from 'react-konva';
 import type { CameraState } from '../editor/cameraState.ts';
 import { CANVAS_COLORS } from './canvasTheme.ts';
+import { GRID_SPACING } from '../editor/snapping.ts';
 
-const SPACING = 24;
+const SPACING = GRID_SPACING;
 /** Below this zoom the dots are closer than ~10 px and stop helping; they are hidden. */
 const MIN_ZOOM_FOR_GRID = 0.45;
 

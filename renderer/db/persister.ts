@@ -20,8 +20,10 @@ export class Persister {
 
   private readonly db: ProjectDb;
 
-  constructor(store: DocumentStore, db: ProjectDb, options: { onPersisted: PersistListener; onError: PersistErrorListener }) {
+  constructor(store: DocumentStore, db: ProjectDb, options: { onPersisted: PersistListener; onError: PersistErrorListener; after?: Promise<void> | null }) {
     this.db = db;
+    // Writes queue behind a running rebuild of the database (see projectLoader).
+    if (options.after) this.queue = options.after.catch((error: unknown) => options.onError(error));
     this.persistedRevision = store.revision;
     this.onPersisted = options.onPersisted;
     this.onError = options.onError;

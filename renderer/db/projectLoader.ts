@@ -5,7 +5,7 @@ import { PROJECT_SCHEMA_VERSION } from '../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import type { DocRecord } from '../../shared/model/records.ts';
 import { RECORD_KINDS } from '../../shared/model/records.ts';
-import type { ProjectDb } from './projectDb.ts';
+import type { ProjectDb, ProjectMeta } from './projectDb.ts';
 
 export type LoadSource = 'indexeddb' | 'folder';
 
@@ -15,40 +15,60 @@ export interface LoadedDocument {
   /** Every record, all kinds. */
   readonly records: readonly DocRecord[];
   readonly source: LoadSource;
-  /** Why the folder was used (for the notice), or null when IndexedDB was current. */
+  /** Why the working copy had to be rebuilt from the folder (for the notice), or null. */
   readonly reason: string | null;
   /** The IndexedDB copy is newer than the folder: its changes must be committed to the folder. */
   readonly aheadOfFolder: boolean;
+  /**
+   * The rebuild of the IndexedDB copy from the folder, still running (or null when the copy was
+   * current). The workspace does not wait for it; the persister writes only after it.
+   */
+  readonly rebuild: Promise<void> | null;
 }
 
 /** The document straight from a project file (read-only projects, or no IndexedDB at all). */
 export function documentFromFile(file: ProjectFile): LoadedDocument {
-  return { settings: file.data.settings, revision: file.revision, records: allRecords(file.data), source: 'folder', reason: null, aheadOfFolder: false };
+  return {
+    settings: file.data.settings,
+    revision: file.revision,
+    records: allRecords(file.data),
+    source: 'folder',
+    reason: null,
+    aheadOfFolder: false,
+    rebuild: null,
+  };
+}
+
+/** Why the IndexedDB copy cannot be used as it is, or null when it is this folder's, same format. */
+function staleReason(meta: ProjectMeta | undefined, file: ProjectFile, folderPath: string): string | null {
+  if (!meta) return 'the working copy in the browser was empty';
+  if (meta.folderPath !== folderPath) return 'the working copy belonged to another folder';
+  if (meta.schemaVersion !== PROJECT_SCHEMA_VERSION) return 'the working copy had another schema version';
+  if (compareVersions(APP_VERSION, meta.minReaderVersion) < 0) return 'the working copy was written by a newer version of Shotcanvas';
+  if (meta.revision < file.revision) return 'the project folder was newer than the working copy';
+  return null;
 }
 
 /**
- * Chooses the working copy on open. The folder is the truth; IndexedDB is used only when it
- * belongs to this folder and is at least as new. Otherwise the database is rebuilt from
- * `project.json` in one transaction.
+ * Chooses the working copy on open. The folder is the truth and its document is already in
+ * memory, so it is used directly unless IndexedDB holds edits the folder has not seen yet (a
+ * crash before the autosave) — only then are the records read from IndexedDB. A stale copy is
+ * rebuilt from the folder in one transaction in the background, so a 10,000-shot project opens
+ * without waiting for the database.
  */
 export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, folderPath: string): Promise<LoadedDocument> {
   const meta = await db.meta.get('state');
-  let reason: string | null = null;
-  if (!meta) reason = 'the working copy in the browser was empty';
-  else if (meta.folderPath !== folderPath) reason = 'the working copy belonged to another folder';
-  else if (meta.schemaVersion !== PROJECT_SCHEMA_VERSION) reason = 'the working copy had another schema version';
-  else if (compareVersions(APP_VERSION, meta.minReaderVersion) < 0) reason = 'the working copy was written by a newer version of Shotcanvas';
-  else if (meta.revision < file.revision) reason = 'the project folder was newer than the working copy';
-
-  if (reason === null && meta) {
+  const reason = staleReason(meta, file, folderPath);
+  if (reason === null && meta && meta.revision > file.revision) {
     const records = (await Promise.all(RECORD_KINDS.map((kind) => db.tableFor(kind).toArray()))).flat();
-    return { settings: meta.settings, revision: meta.revision, records, source: 'indexeddb', reason: null, aheadOfFolder: meta.revision > file.revision };
+    return { settings: meta.settings, revision: meta.revision, records, source: 'indexeddb', reason: null, aheadOfFolder: true, rebuild: null };
   }
-
-  await db.transaction('rw', [...db.recordTables, db.meta], async () => {
+  if (reason === null) return { ...documentFromFile(file), source: 'indexeddb' };
+  const rebuild = db.transaction('rw', [...db.recordTables, db.meta], async () => {
     for (const kind of RECORD_KINDS) await db.tableFor(kind).clear();
+    const records = allRecords(file.data);
     for (const kind of RECORD_KINDS) {
-      const rows = allRecords(file.data).filter((r) => r.kind === kind);
+      const rows = records.filter((r) => r.kind === kind);
       if (rows.length > 0) await db.tableFor(kind).bulkPut(rows);
     }
     await db.meta.put({
@@ -60,5 +80,5 @@ export async function loadProjectDocument(db: ProjectDb, file: ProjectFile, fold
       minReaderVersion: MIN_READER_VERSION,
     });
   });
-  return { ...documentFromFile(file), reason };
+  return { ...documentFromFile(file), reason, rebuild };
 }

@@ -1,5 +1,8 @@
 import type { Rect } from './camera.ts';
 
+/** World units between grid dots; grid snapping uses the same spacing so cards land on the dots. */
+export const GRID_SPACING = 24;
+
 export interface SnapGuide {
   /** 'x' guides are vertical lines at `position`; 'y' guides horizontal. */
   readonly axis: 'x' | 'y';

@@ -98,6 +98,7 @@ export const MENU_COMMANDS = [
   'show-shortcuts',
   'zoom-selection',
   'toggle-snapping',
+  'toggle-grid-snap',
   'toggle-strip',
   'zoom-in',
   'zoom-out',

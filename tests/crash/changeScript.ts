@@ -50,5 +50,11 @@ export function documentAt(revision: number): DocumentData {
     for (const id of change.deletes) shots.delete(id);
     for (const shot of change.puts) shots.set(shot.id, shot);
   }
-  return { settings: CRASH_SETTINGS, shots: [...shots.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)), scenes: [], notes: [], arrows: [] };
+  return {
+    settings: CRASH_SETTINGS,
+    shots: [...shots.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)),
+    scenes: [],
+    notes: [],
+    arrows: [],
+  };
 }

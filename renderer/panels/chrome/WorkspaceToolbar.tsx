@@ -1,6 +1,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import {
   ChevronLeft,
+  Grid3x3,
   History as HistoryIcon,
   Keyboard,
   Magnet,
@@ -17,6 +18,7 @@ import {
 } from 'lucide-react';
 import { useSyncExternalStore } from 'react';
 import type { ShortcutAction } from '../../app/workspaceShortcuts.ts';
+import type { CameraState } from '../../editor/cameraState.ts';
 import type { History } from '../../editor/history.ts';
 import type { SaveState } from '../../db/snapshotScheduler.ts';
 import { IconButton } from './IconButton.tsx';
@@ -26,7 +28,7 @@ interface Props {
   readonly name: string;
   readonly meta: string;
   readonly shotCount: number;
-  readonly zoom: number;
+  readonly camera: CameraState;
   readonly saveState: SaveState;
   readonly readOnly: boolean;
   readonly rightPanel: 'inspector' | 'history' | null;
@@ -36,8 +38,33 @@ interface Props {
   readonly onBack: () => void;
 }
 
+/**
+ * The zoom percentage, subscribed to the camera on its own so a zoom re-renders this text only
+ * (never the workspace) and at most once per frame.
+ */
+function ZoomPercent({ camera }: { camera: CameraState }) {
+  const percent = useSyncExternalStore(
+    (notify) => {
+      let frame = 0;
+      const off = camera.subscribe(() => {
+        if (!frame)
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            notify();
+          });
+      });
+      return () => {
+        off();
+        if (frame) cancelAnimationFrame(frame);
+      };
+    },
+    () => Math.round(camera.camera.zoom * 100),
+  );
+  return <>{percent}%</>;
+}
+
 /** The 40 px bar: project name, save state, counts, zoom, add shot, panels, project menu. */
-export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readOnly, rightPanel, history, onCommand, onRetrySave, onBack }: Props) {
+export function WorkspaceToolbar({ name, meta, shotCount, camera, saveState, readOnly, rightPanel, history, onCommand, onRetrySave, onBack }: Props) {
   const undo = useSyncExternalStore(
     (notify) => history.subscribe(notify),
     () => (history.canUndo ? 1 : 0) + (history.canRedo ? 2 : 0),
@@ -99,7 +126,7 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
             onClick={() => onCommand('zoom-fit')}
             data-testid="zoom-readout"
           >
-            {Math.round(zoom * 100)}%
+            <ZoomPercent camera={camera} />
           </button>
           <button type="button" className="icon-btn" aria-label="Zoom in" onClick={() => onCommand('zoom-in')}>
             <ZoomIn size={15} />
@@ -136,6 +163,9 @@ export function WorkspaceToolbar({ name, meta, shotCount, zoom, saveState, readO
               </DropdownMenu.Item>
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('toggle-snapping')}>
                 <Magnet size={14} /> Snapping on / off
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('toggle-grid-snap')}>
+                <Grid3x3 size={14} /> Snap to grid on / off
               </DropdownMenu.Item>
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('show-shortcuts')}>
                 <Keyboard size={14} /> Keyboard shortcuts

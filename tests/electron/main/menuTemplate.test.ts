@@ -41,13 +41,13 @@ function commandsByLabel(template: readonly Item[], sent: MenuCommand[]): Map<st
 describe('buildMenuTemplate', () => {
   it('has File, Edit, Shot, View and Window menus (and no app menu off macOS)', () => {
     const { template } = build('linux');
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Shot', 'View', 'windowMenu']);
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'Shot', 'View', 'windowMenu', 'Help']);
     expect(submenuOf(template[0]).some((i) => i.role === 'quit')).toBe(true);
   });
 
   it('gets the app menu first on macOS, with quit there rather than in File', () => {
     const { template } = build('darwin');
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['Shotcanvas', 'File', 'Edit', 'Shot', 'View', 'windowMenu']);
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['Shotcanvas', 'File', 'Edit', 'Shot', 'View', 'windowMenu', 'Help']);
     const appMenu = submenuOf(template[0]);
     expect(appMenu.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
     expect(submenuOf(template[1]).some((i) => i.role === 'quit')).toBe(false);
@@ -63,14 +63,25 @@ describe('buildMenuTemplate', () => {
       'Export Project Bundle…': 'export-bundle',
       'Project History': 'project-history',
       'Close Project': 'close-project',
+      Undo: 'undo',
+      Redo: 'redo',
+      Duplicate: 'duplicate',
       'Select All': 'select-all',
+      'Find and Filter…': 'search',
       'Add Shot (S)': 'add-shot',
+      'Add Note (N)': 'add-note',
+      'Group into Scene': 'group-into-scene',
       'Delete Selection (Del)': 'delete-selection',
       'Zoom In': 'zoom-in',
       'Zoom Out': 'zoom-out',
       'Actual Size': 'zoom-reset',
       'Zoom to Fit (F)': 'zoom-fit',
+      'Zoom to Selection (Shift+2)': 'zoom-selection',
+      Snapping: 'toggle-snapping',
+      'Snap to Grid': 'toggle-grid-snap',
       'Toggle Inspector': 'toggle-inspector',
+      'Toggle Sequence Strip (B)': 'toggle-strip',
+      'Keyboard Shortcuts (?)': 'show-shortcuts',
     });
     for (const command of sent) expect(MENU_COMMANDS).toContain(command);
     // Every command the renderer understands is reachable from the menu.
@@ -88,7 +99,14 @@ describe('buildMenuTemplate', () => {
       'New Project…': 'CmdOrCtrl+N',
       'Open Project…': 'CmdOrCtrl+O',
       'Close Project': 'CmdOrCtrl+W',
+      Undo: 'CmdOrCtrl+Z',
+      Redo: 'CmdOrCtrl+Shift+Z',
+      Duplicate: 'CmdOrCtrl+D',
       'Select All': 'CmdOrCtrl+A',
+      'Find and Filter…': 'CmdOrCtrl+F',
+      'Group into Scene': 'CmdOrCtrl+G',
+      Snapping: "CmdOrCtrl+'",
+      'Snap to Grid': "CmdOrCtrl+Shift+'",
       'Zoom In': 'CmdOrCtrl+=',
       'Zoom Out': 'CmdOrCtrl+-',
       'Actual Size': 'CmdOrCtrl+0',
@@ -99,7 +117,7 @@ describe('buildMenuTemplate', () => {
   it('leaves single-key canvas commands without accelerators, so typing in a field never fires them', () => {
     const { template } = build('linux');
     const byLabel = new Map(allItems(template).map((i) => [i.label, i]));
-    for (const label of ['Add Shot (S)', 'Delete Selection (Del)', 'Zoom to Fit (F)']) {
+    for (const label of ['Add Shot (S)', 'Add Note (N)', 'Delete Selection (Del)', 'Zoom to Fit (F)', 'Toggle Sequence Strip (B)']) {
       expect(byLabel.get(label), label).toBeDefined();
       expect(byLabel.get(label)?.accelerator, label).toBeUndefined();
     }
@@ -108,9 +126,9 @@ describe('buildMenuTemplate', () => {
     }
   });
 
-  it('uses Electron roles for native text editing', () => {
+  it('uses Electron roles for native clipboard, and routes undo/redo through the renderer (which also undoes text fields)', () => {
     const edit = submenuOf(build('linux').template[1]);
-    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste']);
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste']);
   });
 
   it('offers reload and devtools only in development', () => {

@@ -54,7 +54,18 @@ describe('ProjectStore with every record kind', () => {
     const { store } = await openStore(tmp(), { policy: JOURNAL_ONLY, now: clock.now });
     clock.advance(1000);
     // What the renderer sends when a scene and the note are deleted: their arrows go too.
-    expectOk(await store.applyChanges(change(0, [{ ...a, sceneId: null }, { ...b, sceneId: null }], [sc.id, n.id, toScene.id])));
+    expectOk(
+      await store.applyChanges(
+        change(
+          0,
+          [
+            { ...a, sceneId: null },
+            { ...b, sceneId: null },
+          ],
+          [sc.id, n.id, toScene.id],
+        ),
+      ),
+    );
     const deletedAt = FIXED_NOW.getTime() + 1000;
     const expected = [
       { id: sc.id, kind: 'scene', deletedAt },

@@ -53,6 +53,8 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('f', { [mod]: true }))).toBe('search');
     expect(matchShortcut(key('k', { [mod]: true }))).toBe('search');
     expect(matchShortcut(key("'", { [mod]: true }))).toBe('toggle-snapping');
+    expect(matchShortcut(key("'", { [mod]: true, shiftKey: true }))).toBe('toggle-grid-snap');
+    expect(matchShortcut(key('"', { [mod]: true, shiftKey: true }))).toBe('toggle-grid-snap');
   });
 
   it('nudges ten times further with Shift', () => {

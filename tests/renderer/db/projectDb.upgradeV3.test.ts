@@ -43,7 +43,14 @@ class ProjectDbV2 extends Dexie {
 async function seedV2(id: string, factory: IDBFactory) {
   const old = new ProjectDbV2(id, factory);
   const shots = [shotV2({ title: 'Wide', order: 'a0' }), shotV2({ title: 'Close-up', order: 'a1', tags: ['night'] })];
-  const meta: MetaRowV2 = { key: 'state', revision: 17, folderPath: '/home/me/Shotcanvas/Teaser', settings: settings(), schemaVersion: 2, minReaderVersion: MIN_READER_VERSION };
+  const meta: MetaRowV2 = {
+    key: 'state',
+    revision: 17,
+    folderPath: '/home/me/Shotcanvas/Teaser',
+    settings: settings(),
+    schemaVersion: 2,
+    minReaderVersion: MIN_READER_VERSION,
+  };
   await old.shots.bulkPut(shots);
   await old.meta.put(meta);
   expect(old.verno).toBe(2);

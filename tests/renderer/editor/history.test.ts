@@ -17,9 +17,7 @@ function setup(records: DocRecord[] = [], limit?: number) {
 
 /** The document's content, without the bookkeeping undo/redo move forward (rev, updatedAt). */
 function content(store: DocumentStore) {
-  return [...store.all()]
-    .map(({ rev: _rev, updatedAt: _updatedAt, ...rest }) => rest)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...store.all()].map(({ rev: _rev, updatedAt: _updatedAt, ...rest }) => rest).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 const text = (store: DocumentStore, id: string) => (store.get(id) as NoteRecord | undefined)?.text;

@@ -88,7 +88,8 @@ describe('computeSnap', () => {
         // After the correction, every guide's line really is one of the moved rectangle's lines.
         const moved = { ...moving, x: moving.x + result.dx, y: moving.y + result.dy };
         for (const g of result.guides) {
-          const lines = g.axis === 'x' ? [moved.x, moved.x + moved.width / 2, moved.x + moved.width] : [moved.y, moved.y + moved.height / 2, moved.y + moved.height];
+          const lines =
+            g.axis === 'x' ? [moved.x, moved.x + moved.width / 2, moved.x + moved.width] : [moved.y, moved.y + moved.height / 2, moved.y + moved.height];
           expect(lines.some((l) => Math.abs(l - g.position) < 1e-9)).toBe(true);
         }
       }),

@@ -122,7 +122,9 @@ describe('SpatialIndex (property)', () => {
   const coord = fc.integer({ min: -5000, max: 5000 });
   const recordArb: fc.Arbitrary<DocRecord> = fc.oneof(
     fc.record({ x: coord, y: coord }).map(({ x, y }) => shot({ x, y })),
-    fc.record({ x: coord, y: coord, w: fc.integer({ min: 40, max: 2000 }), h: fc.integer({ min: 40, max: 2000 }) }).map(({ x, y, w, h }) => note({ x, y, width: w, height: h })),
+    fc
+      .record({ x: coord, y: coord, w: fc.integer({ min: 40, max: 2000 }), h: fc.integer({ min: 40, max: 2000 }) })
+      .map(({ x, y, w, h }) => note({ x, y, width: w, height: h })),
     fc
       .record({ x: coord, y: coord, w: fc.integer({ min: 40, max: 4000 }), h: fc.integer({ min: 40, max: 4000 }), collapsed: fc.boolean() })
       .map(({ x, y, w, h, collapsed }) => scene({ x, y, width: w, height: h, collapsed })),

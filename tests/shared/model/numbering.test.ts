@@ -84,7 +84,11 @@ describe('deriveShotNumbers', () => {
     const sc = scene({ number: '3' });
     const locked = shot({ sceneId: sc.id, numberOverride: '3X' });
     const others = [shot({ sceneId: sc.id }), shot({ sceneId: sc.id })];
-    for (const order of [[locked, ...others], [...others, locked], [others[0]!, locked, others[1]!]]) {
+    for (const order of [
+      [locked, ...others],
+      [...others, locked],
+      [others[0]!, locked, others[1]!],
+    ]) {
       expect(deriveShotNumbers(order, [sc]).get(locked.id)).toBe('3X');
       expect(deriveShotNumbers(order, [{ ...sc, number: '99' }]).get(locked.id)).toBe('3X');
     }

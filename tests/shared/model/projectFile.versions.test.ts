@@ -64,9 +64,16 @@ describe('parseProjectFile: the current schema', () => {
   it('validates tombstones: uuid ids, a record kind, non-negative integer times', () => {
     const id = shot().id;
     const kept = (['shot', 'scene', 'note', 'arrow'] as const).map((kind, i) => ({ id: shot().id, kind, deletedAt: i }));
-    expect(parsed(written(PROJECT_SCHEMA_VERSION, projectData([], {}, [{ id, kind: 'shot', deletedAt: 5 }]))).file.data.tombstones).toEqual([{ id, kind: 'shot', deletedAt: 5 }]);
+    expect(parsed(written(PROJECT_SCHEMA_VERSION, projectData([], {}, [{ id, kind: 'shot', deletedAt: 5 }]))).file.data.tombstones).toEqual([
+      { id, kind: 'shot', deletedAt: 5 },
+    ]);
     expect(parsed(written(PROJECT_SCHEMA_VERSION, projectData([], {}, kept))).file.data.tombstones).toEqual(kept);
-    for (const bad of [{ id: 'x', kind: 'shot', deletedAt: 5 }, { id, kind: 'take', deletedAt: 5 }, { id, kind: 'shot', deletedAt: -1 }, { id, kind: 'shot' }]) {
+    for (const bad of [
+      { id: 'x', kind: 'shot', deletedAt: 5 },
+      { id, kind: 'take', deletedAt: 5 },
+      { id, kind: 'shot', deletedAt: -1 },
+      { id, kind: 'shot' },
+    ]) {
       const error = refused(written(PROJECT_SCHEMA_VERSION, { ...projectData([]), tombstones: [bad] }));
       expect(error.message).toContain('data.tombstones[0]');
     }
@@ -148,9 +155,16 @@ describe('parseProjectFile properties', () => {
       format: fc.constant('shotcanvas.project'),
       schemaVersion: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.jsonValue()),
       minReaderVersion: fc.oneof(fc.constantFrom('0.1.0', '99.0.0', '', 'x.y'), fc.jsonValue()),
-      data: fc.oneof(fc.jsonValue(), projectDataArb.map((d) => ({ ...d, extra: [1] }))),
+      data: fc.oneof(
+        fc.jsonValue(),
+        projectDataArb.map((d) => ({ ...d, extra: [1] })),
+      ),
     });
-    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.json(), envelope.map((e) => JSON.stringify({ ...projectFile(), ...e })));
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json(),
+      envelope.map((e) => JSON.stringify({ ...projectFile(), ...e })),
+    );
     const reader = fc.constantFrom('0.0.0', '0.1.0', '99.0.0', 'garbage');
     fc.assert(
       fc.property(text, reader, (input, readerVersion) => {

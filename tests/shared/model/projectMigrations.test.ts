@@ -65,12 +65,18 @@ describe('project-file migrations', () => {
 
   it('every step keeps arbitrary extra fields of the data it does not own', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !OWNED_BY_A_STEP.has(k) && k !== '__proto__'), fc.jsonValue()), (extra) => {
-        for (const step of PROJECT_MIGRATIONS) {
-          const output = step.migrate(extra);
-          for (const [key, value] of Object.entries(extra)) expect(output[key]).toEqual(value);
-        }
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !OWNED_BY_A_STEP.has(k) && k !== '__proto__'),
+          fc.jsonValue(),
+        ),
+        (extra) => {
+          for (const step of PROJECT_MIGRATIONS) {
+            const output = step.migrate(extra);
+            for (const [key, value] of Object.entries(extra)) expect(output[key]).toEqual(value);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

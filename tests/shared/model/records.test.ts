@@ -5,7 +5,14 @@ import { RECORD_KINDS, docRecordSchema } from '../../../shared/model/records.ts'
 import { arrow, documentData, note, scene, shot } from '../fixtures.ts';
 
 const HASH = 'ab'.repeat(32);
-const frame = (overrides: Record<string, unknown> = {}) => ({ hash: HASH, path: `media/${HASH.slice(0, 16)}/Shot 1.png`, width: 1920, height: 1080, mime: 'image/png', ...overrides });
+const frame = (overrides: Record<string, unknown> = {}) => ({
+  hash: HASH,
+  path: `media/${HASH.slice(0, 16)}/Shot 1.png`,
+  width: 1920,
+  height: 1080,
+  mime: 'image/png',
+  ...overrides,
+});
 
 describe('docRecordSchema', () => {
   it('accepts a record of every kind and picks the schema by kind', () => {

@@ -46,7 +46,20 @@ export function scene(overrides: Partial<SceneRecord> = {}): SceneRecord {
 }
 
 export function note(overrides: Partial<NoteRecord> = {}): NoteRecord {
-  return { id: newId<NoteId>(), kind: 'note', x: 0, y: 0, width: 200, height: 140, text: 'Remember the rain', color: NOTE_COLORS[0], createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, rev: 0, ...overrides };
+  return {
+    id: newId<NoteId>(),
+    kind: 'note',
+    x: 0,
+    y: 0,
+    width: 200,
+    height: 140,
+    text: 'Remember the rain',
+    color: NOTE_COLORS[0],
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    rev: 0,
+    ...overrides,
+  };
 }
 
 export function arrow(fromId: string, toId: string, overrides: Partial<ArrowRecord> = {}): ArrowRecord {
@@ -197,7 +210,16 @@ export const documentDataArb: fc.Arbitrary<DocumentData> = fc
     const arrows: ArrowRecord[] =
       ends.length === 0
         ? []
-        : fresh(arrowEnds).map(({ id, from, to, label, rev }) => ({ id: id as ArrowId, kind: 'arrow', fromId: ends[from % ends.length]!, toId: ends[to % ends.length]!, label, createdAt: rev, updatedAt: rev, rev }));
+        : fresh(arrowEnds).map(({ id, from, to, label, rev }) => ({
+            id: id as ArrowId,
+            kind: 'arrow',
+            fromId: ends[from % ends.length]!,
+            toId: ends[to % ends.length]!,
+            label,
+            createdAt: rev,
+            updatedAt: rev,
+            rev,
+          }));
     return { settings: s, shots: keptShots, scenes: keptScenes, notes: keptNotes, arrows };
   });
 
