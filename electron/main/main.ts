@@ -1,12 +1,13 @@
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
 import { APP_ID, APP_NAME, APP_SCHEME, BUNDLE_EXTENSION, MEDIA_SCHEME } from '../../shared/identity.ts';
 import { eventChannel } from '../../shared/ipc/contract.ts';
 import type { MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN, appProtocolReply } from '../services/appProtocol.ts';
 import { nodeFileSystem } from '../services/fileSystem.ts';
+import { openMediaReply } from '../services/media/mediaRange.ts';
 import { mediaReplyHeaders, resolveMediaRequest } from '../services/mediaProtocol.ts';
 import { createServices } from '../services/serviceContainer.ts';
 import { restoreWindowBounds, windowStateStore } from '../services/windowState.ts';
@@ -99,11 +100,14 @@ async function start(): Promise<void> {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const file = await resolveMediaRequest(request.url, (id) => services.projects.dirOf(id), nodeFileSystem);
     if (!file) return new Response('Not found', { status: 404 });
-    const reply = await net.fetch(pathToFileURL(file).toString(), { headers: request.headers });
+    // Range requests answered here (206), so <video> can seek; the same code serves the web host.
+    const reply = await openMediaReply(nodeFileSystem, file, request.headers.get('range'), request.method === 'HEAD');
+    if (reply.status === 404) return new Response('Not found', { status: 404 });
     const headers = new Headers(reply.headers);
     const extra = mediaReplyHeaders(file, request.headers.get('origin'), (origin) => isTrustedSenderUrl(origin, devServerUrl));
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-    return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers });
+    const body = reply.body ? (Readable.toWeb(reply.body) as unknown as ReadableStream<Uint8Array>) : null;
+    return new Response(body, { status: reply.status, headers });
   });
   registerMainApi(ipcMain, services.api, (event) => isTrustedSenderFrame(event.senderFrame, devServerUrl), log);
 

@@ -15,6 +15,7 @@ import type { FlushCoordinator } from './flushCoordinator.ts';
 import { browseFolder } from './folderBrowser.ts';
 import type { JobRegistry } from './jobs.ts';
 import { importImageBytes } from './media/imageImport.ts';
+import { MediaService } from './media/mediaService.ts';
 import { shownFileName } from './media/mediaFileName.ts';
 import type { OpenProjects } from './openProjects.ts';
 import type { OwnerPings } from './ownerPings.ts';
@@ -58,6 +59,8 @@ export interface MainApiDeps {
   readonly owners: OwnerPings;
   readonly now: () => Date;
   readonly freeSpace?: FreeSpaceProbe;
+  /** Built from the other deps when absent; the service container passes its own (the web host's upload route uses it too). */
+  readonly media?: MediaService;
 }
 
 function timestampForFileName(date: Date): string {
@@ -79,6 +82,7 @@ export function decodeBase64(text: string): Uint8Array | null {
 export function createMainApi(deps: MainApiDeps): MainApi {
   const { fs, paths, library, projects, settings, host, flush, jobs, owners, now } = deps;
   const freeSpace = deps.freeSpace ?? nodeFreeSpace;
+  const media = deps.media ?? new MediaService({ fs, projects, paths, jobs, freeSpace });
 
   const diskStatus = async (path: string): Promise<Result<DiskStatus>> => {
     try {
@@ -168,6 +172,12 @@ export function createMainApi(deps: MainApiDeps): MainApi {
         return err('INVALID_ARGUMENT', `The data of "${shownFileName(input.fileName)}" did not arrive intact (malformed base64). Try again.`, 'dataBase64');
       return importImageBytes({ fs, projectDir: dir.value, fileName: input.fileName, bytes, freeSpace });
     },
+    importMedia: (input) => media.importMedia(input),
+    probeMedia: (input) => media.probeMedia(input),
+    getMediaPoster: (input) => media.getMediaPoster(input),
+    getScrubStrip: (input) => media.getScrubStrip(input),
+    checkMedia: (input) => media.checkMedia(input),
+    relinkMedia: (input) => media.relinkMedia(input),
     getSettings: async () => ok(await settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
     browseFolder: async (input) => browseFolder(fs, await host.browseRoot(), input.path, input.fileExtensions ?? []),

@@ -2,16 +2,25 @@ import { join } from 'node:path';
 import { MEDIA_SCHEME } from '../../shared/identity.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { FileSystem } from './fileSystem.ts';
+import { mediaContentType } from './media/mediaRange.ts';
 import { isRealPathInside } from './pathSafety.ts';
-import { mimeTypeOf } from './staticFiles.ts';
 
 /** Media files are content-addressed (a changed image gets a new path): cache them for good. */
 export const MEDIA_CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 /**
+ * Only stored media and cached thumbnails are served; project.json, journals and backups are not
+ * the page's business.
+ */
+function isServedPath(parts: readonly string[]): boolean {
+  return parts[0] === 'media' || (parts[0] === '.cache' && parts[1] === 'thumbs');
+}
+
+/**
  * Resolves `shotcanvas-media://project/<projectId>/<path inside the project>` to a file, but only
- * inside a project folder that is open right now. The path is decoded once and checked after
- * resolving symlinks, so `%2e%2e%2f` or a link pointing out of the folder cannot escape.
+ * inside a project folder that is open right now, and only under `media/` or `.cache/thumbs/`.
+ * The path is decoded once and checked after resolving symlinks, so `%2e%2e%2f` or a link
+ * pointing out of the folder cannot escape.
  */
 export async function resolveMediaRequest(
   requestUrl: string,
@@ -35,7 +44,8 @@ export async function resolveMediaRequest(
   } catch {
     return null;
   }
-  if (relative.includes('\0') || relative.split(/[\\/]/).some((p) => p === '..' || p === '')) return null;
+  const parts = relative.split(/[\\/]/);
+  if (relative.includes('\0') || parts.some((p) => p === '..' || p === '') || !isServedPath(parts)) return null;
   const file = join(root, relative);
   return (await isRealPathInside(fs, root, file)) ? file : null;
 }
@@ -47,7 +57,7 @@ export async function resolveMediaRequest(
  */
 export function mediaReplyHeaders(file: string, requestOrigin: string | null, isTrustedOrigin: (origin: string) => boolean): Record<string, string> {
   const headers: Record<string, string> = {
-    'content-type': mimeTypeOf(file),
+    'content-type': mediaContentType(file),
     'cache-control': MEDIA_CACHE_CONTROL,
     'x-content-type-options': 'nosniff',
     vary: 'Origin',

@@ -52,7 +52,11 @@ export function journalPath(projectDir: string): string {
   return join(projectDir, JOURNAL_FILE_NAME);
 }
 
-type LineBody = Omit<z.infer<typeof lineSchema>, 'sha' | 'puts' | 'deletes'> & { puts: readonly unknown[]; deletes: readonly string[] };
+type LineBody = Omit<z.infer<typeof lineSchema>, 'sha' | 'puts' | 'deletes' | 'settings'> & {
+  puts: readonly unknown[];
+  deletes: readonly string[];
+  settings: ProjectSettings | null;
+};
 
 function digest(body: LineBody): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');

@@ -7,6 +7,7 @@ import { findFrameRate } from '../../shared/model/frameRate.ts';
 import type { ProjectData } from '../../shared/model/projectFile.ts';
 import { validateProjectName } from '../../shared/model/projectName.ts';
 import { defaultRecordStart } from '../../shared/model/projectSettings.ts';
+import { DEFAULT_RETIRED_MODELS } from '../../shared/takes/retiredModels.ts';
 import type { Result } from '../../shared/result.ts';
 import { err, ok } from '../../shared/result.ts';
 import { isTempFileName } from './atomicWrite.ts';
@@ -130,11 +131,13 @@ export class ProjectLibrary {
         width: input.width,
         height: input.height,
         recordStartFrames: defaultRecordStart(rate.rate, input.dropFrame),
+        retiredModels: DEFAULT_RETIRED_MODELS,
       },
       shots: [],
       scenes: [],
       notes: [],
       arrows: [],
+      takes: [],
       tombstones: [],
     };
     const file = buildProjectFile(newId<ProjectId>(), 0, data, this.deps.now());

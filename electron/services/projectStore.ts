@@ -161,7 +161,7 @@ export class ProjectStore {
   }
 
   documentData(): DocumentData {
-    const byKind = { shot: [] as DocRecord[], scene: [] as DocRecord[], note: [] as DocRecord[], arrow: [] as DocRecord[] };
+    const byKind = { shot: [] as DocRecord[], scene: [] as DocRecord[], note: [] as DocRecord[], arrow: [] as DocRecord[], take: [] as DocRecord[] };
     for (const record of this.records.values()) byKind[record.kind].push(record);
     // Deterministic order: shots in cut order, everything else by id (stable diffs of project.json).
     const byOrder = (a: DocRecord, b: DocRecord) => {
@@ -175,6 +175,7 @@ export class ProjectStore {
       scenes: byKind.scene.sort(byOrder) as DocumentData['scenes'][number][],
       notes: byKind.note.sort(byOrder) as DocumentData['notes'][number][],
       arrows: byKind.arrow.sort(byOrder) as DocumentData['arrows'][number][],
+      takes: byKind.take.sort(byOrder) as DocumentData['takes'][number][],
     };
   }
 

@@ -7,6 +7,8 @@ import { FlushCoordinator } from './flushCoordinator.ts';
 import { JobRegistry } from './jobs.ts';
 import type { EmitEvent, HostBindings } from './mainApiService.ts';
 import { createMainApi } from './mainApiService.ts';
+import { MediaService } from './media/mediaService.ts';
+import type { MediaToolPaths } from './media/mediaTools.ts';
 import { OpenProjects } from './openProjects.ts';
 import { OwnerPings } from './ownerPings.ts';
 import { ProjectLibrary } from './projectLibrary.ts';
@@ -29,6 +31,8 @@ export interface ServiceConfig {
   readonly freeSpace?: FreeSpaceProbe;
   /** How long an open project's owner has to answer before another window may take it over. */
   readonly ownerTimeoutMs?: number;
+  /** Explicit ffprobe/ffmpeg binaries; by default the installer package or PATH. */
+  readonly mediaTools?: MediaToolPaths;
 }
 
 export interface Services {
@@ -38,6 +42,8 @@ export interface Services {
   readonly settings: AppSettingsStore;
   readonly flush: FlushCoordinator;
   readonly jobs: JobRegistry;
+  /** Media import and thumbnails; the web host's upload route streams into it. */
+  readonly media: MediaService;
 }
 
 /**
@@ -83,6 +89,14 @@ export function createServices(config: ServiceConfig): Services {
   const library = new ProjectLibrary({ fs: config.fs, paths, recent, trash: config.trash, now: config.now, isOpenAt: (dir) => projects.isOpenAt(dir) });
   const flush = new FlushCoordinator();
   const jobs = new JobRegistry({ progress: (p) => config.emit('jobProgress', p), finished: (s) => config.emit('jobFinished', s) });
+  const media = new MediaService({
+    fs: config.fs,
+    projects,
+    paths,
+    jobs,
+    ...(config.freeSpace ? { freeSpace: config.freeSpace } : {}),
+    ...(config.mediaTools ? { tools: config.mediaTools } : {}),
+  });
   const api = createMainApi({
     fs: config.fs,
     paths,
@@ -95,6 +109,7 @@ export function createServices(config: ServiceConfig): Services {
     owners,
     now: config.now,
     ...(config.freeSpace ? { freeSpace: config.freeSpace } : {}),
+    media,
   });
-  return { api, library, projects, settings, flush, jobs };
+  return { api, library, projects, settings, flush, jobs, media };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { err } from '../../shared/result.ts';
 import { nodeFileSystem } from '../services/fileSystem.ts';
+import type { MediaUploadInput } from '../services/media/mediaService.ts';
 import { createServices } from '../services/serviceContainer.ts';
 import { moveToWorkspaceTrash } from '../services/workspaceTrash.ts';
 import type { WebHost } from './webHostServer.ts';
@@ -85,16 +86,17 @@ async function main(): Promise<void> {
       browseRoot: async () => (await services.settings.get()).workspaceDir,
     },
   });
-  // Media are served only from projects open right now.
+  // Media are served only from projects open right now; uploads stream into the media import.
   const mediaDir = (projectId: string) => services.projects.dirOf(projectId);
+  const uploadMedia = (input: MediaUploadInput) => services.media.acceptUpload(input);
   // The web host is always confined to the workspace it was started with.
   await services.settings.update({ workspaceDir });
 
   try {
-    host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log, mediaDir });
+    host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: requested, log, mediaDir, uploadMedia });
   } catch (error) {
     if (values.port === undefined && requested !== 0) {
-      host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, log, mediaDir });
+      host = await startWebHost({ api: services.api, fs: nodeFileSystem, rendererDir, port: 0, log, mediaDir, uploadMedia });
     } else {
       process.stderr.write(`Could not listen on 127.0.0.1:${requested}: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

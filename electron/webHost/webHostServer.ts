@@ -4,16 +4,20 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { MEDIA_SCHEME } from '../../shared/identity.ts';
-import type { MainApi, MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
+import type { ProjectId } from '../../shared/ids.ts';
+import { z } from 'zod';
+import type { JobStarted, MainApi, MainEventName, MainEvents } from '../../shared/ipc/contract.ts';
 import { RENDERER_CSP_HEADER } from '../../shared/security/contentSecurityPolicy.ts';
 import type { Result } from '../../shared/result.ts';
-import { err } from '../../shared/result.ts';
+import { err, ok } from '../../shared/result.ts';
 import { dispatchApiCall } from '../services/apiDispatcher.ts';
 import type { FileSystem } from '../services/fileSystem.ts';
 import { errorCode } from '../services/fileSystem.ts';
+import { openMediaReply } from '../services/media/mediaRange.ts';
+import type { MediaUploadInput } from '../services/media/mediaService.ts';
 import { MEDIA_CACHE_CONTROL, resolveMediaRequest } from '../services/mediaProtocol.ts';
 import { mimeTypeOf, resolveStaticPath } from '../services/staticFiles.ts';
-import { buildBridgeScript } from './bridgeScript.ts';
+import { MEDIA_UPLOAD_PATH, buildBridgeScript } from './bridgeScript.ts';
 import { TOKEN_HEADER, isAllowedHost, isAllowedOrigin, isSameOriginFetch, readCookie, sessionCookieName, tokensEqual } from './webHostAuth.ts';
 
 export const BRIDGE_PATH = '/__shotcanvas/bridge.js';
@@ -32,7 +36,16 @@ export interface WebHostOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** The folder of an open project (undefined when it is not open): media are served only from there. */
   readonly mediaDir?: (projectId: string) => string | undefined;
+  /** Streams an upload into the media import (MediaService.acceptUpload); absent: uploads are refused. */
+  readonly uploadMedia?: (input: MediaUploadInput) => Promise<Result<{ readonly jobId: string }>>;
 }
+
+/** The upload route's query string, checked like any API argument. */
+const uploadQuerySchema = z.strictObject({
+  projectId: z.uuid(),
+  clientId: z.string().min(8).max(100),
+  fileName: z.string().min(1).max(255),
+});
 
 export interface WebHost {
   readonly url: string;
@@ -148,43 +161,56 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
    */
   const serveMedia = async (req: IncomingMessage, res: ServerResponse, encodedPath: string): Promise<void> => {
     const mediaDir = options.mediaDir;
-    // Only the project's media folder: project.json and backups have no business on this route.
-    const inMediaFolder = encodedPath.split('/')[1] === 'media';
-    const file = mediaDir && inMediaFolder ? await resolveMediaRequest(`${MEDIA_SCHEME}://project/${encodedPath}`, mediaDir, options.fs) : null;
+    // The resolver serves only media/ and .cache/thumbs/: project.json and backups stay private.
+    const file = mediaDir ? await resolveMediaRequest(`${MEDIA_SCHEME}://project/${encodedPath}`, mediaDir, options.fs) : null;
     if (!file) return refuse(res, 404, 'Not found.');
-    let handle;
-    try {
-      handle = await options.fs.open(file, 'r');
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return refuse(res, 404, 'Not found.');
-      throw error;
-    }
-    let size: number;
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) {
-        await handle.close();
-        return refuse(res, 404, 'Not found.');
-      }
-      size = info.size;
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
-    res.writeHead(200, { ...SECURITY_HEADERS, ...MEDIA_HEADERS, 'content-type': mimeTypeOf(file), 'content-length': String(size) });
-    if (req.method === 'HEAD') {
-      await handle.close();
+    const reply = await openMediaReply(options.fs, file, req.headers.range, req.method === 'HEAD');
+    if (reply.status === 404) return refuse(res, 404, 'Not found.');
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...MEDIA_HEADERS, ...reply.headers });
+    if (!reply.body) {
       res.end();
       return;
     }
-    // The handle is the file that was checked; streaming keeps large frames out of memory.
+    // Streamed from the checked handle, a range at a time: <video> seeks without loading the file.
     try {
-      await pipeline(handle.createReadStream(), res);
+      await pipeline(reply.body, res);
     } catch (error) {
-      // A browser that navigates away closes the connection mid-file; that is not a failure.
+      // A browser that navigates away (or seeks) closes the connection mid-file; that is not a failure.
       if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') log(`sending ${file} failed`, error);
     }
+  };
+
+  /**
+   * `POST /upload/media?projectId=…&clientId=…&fileName=…` with the file as the raw body: the
+   * same token, Origin and Host checks as the API, a Content-Length the free space is checked
+   * against, and the body streamed into the media folder (never buffered). Answers the Result of
+   * starting the import job; the browser follows the job's events like any other job.
+   */
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method !== 'POST') return refuse(res, 405, 'Uploads must be POST.');
+    if (!tokensEqual(req.headers[TOKEN_HEADER] as string | undefined, token)) return refuse(res, 401, 'Missing or wrong access token.');
+    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 403, `Origin ${req.headers.origin ?? ''} is not allowed.`);
+    // The body is not read after a refusal: close the connection instead of draining gigabytes.
+    const reject = (status: number, result: Result<unknown>) => {
+      res.setHeader('connection', 'close');
+      sendJson(res, status, result);
+    };
+    if (!options.uploadMedia) return reject(404, err('NOT_SUPPORTED', 'This web host does not take uploads.'));
+    if (String(req.headers['content-type'] ?? '') !== 'application/octet-stream')
+      return reject(415, err('INVALID_ARGUMENT', 'Uploads must send the file as application/octet-stream.'));
+    const lengthHeader = req.headers['content-length'];
+    if (lengthHeader === undefined || !/^\d{1,15}$/.test(lengthHeader))
+      return reject(411, err('INVALID_ARGUMENT', 'Uploads must state their size (Content-Length).'));
+    const query = uploadQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) return reject(400, err('INVALID_ARGUMENT', 'The upload must name projectId, clientId and fileName.'));
+    const aborted = new AbortController();
+    req.on('close', () => {
+      if (!req.complete) aborted.abort();
+    });
+    const target = { ...query.data, projectId: query.data.projectId as ProjectId };
+    const started = await options.uploadMedia({ ...target, size: Number(lengthHeader), body: req, signal: aborted.signal });
+    if (!started.ok) return reject(200, started);
+    sendJson(res, 200, ok<JobStarted>({ jobId: started.value.jobId, targetPath: null }));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -206,6 +232,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isSameOriginFetch(req.headers['sec-fetch-site'] as string | undefined)) return refuse(res, 403, 'Cross-site requests are refused.');
     if (url.pathname === BRIDGE_PATH) return send(res, 200, buildBridgeScript(token), 'text/javascript; charset=utf-8');
     if (url.pathname === '/api/events') return handleEvents(req, res);
+    if (url.pathname === MEDIA_UPLOAD_PATH) return handleUpload(req, res, url);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     if (url.pathname.startsWith(MEDIA_ROUTE)) return serveMedia(req, res, url.pathname.slice(MEDIA_ROUTE.length));

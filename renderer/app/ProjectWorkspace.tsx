@@ -1,5 +1,6 @@
 import { ArrowUpRight, Hand, Lock, MousePointer2, Plus, StickyNote } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { toast } from 'sonner';
 import type { HostInfo } from '../../shared/ipc/contract.ts';
 import { findFrameRate } from '../../shared/model/frameRate.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
@@ -17,20 +18,29 @@ import { useBundleActions } from '../panels/bundles/useBundleActions.tsx';
 import { IconButton } from '../panels/chrome/IconButton.tsx';
 import { WorkspaceToolbar } from '../panels/chrome/WorkspaceToolbar.tsx';
 import { ShortcutsOverlay } from '../panels/help/ShortcutsOverlay.tsx';
+import { onCompareRequest } from '../panels/compare/compareRequests.ts';
+import { resolveCompareTakes } from '../panels/compare/compareModel.ts';
+import { CompareView } from '../panels/compare/CompareView.tsx';
 import { ProjectHistoryPanel } from '../panels/history/ProjectHistoryPanel.tsx';
+import { TakeQueryPanel } from '../panels/takeQuery/TakeQueryPanel.tsx';
 import { Inspector } from '../panels/inspector/Inspector.tsx';
 import { Minimap } from '../panels/minimap/Minimap.tsx';
 import { SearchBar } from '../panels/search/SearchBar.tsx';
 import { SequenceStrip } from '../panels/sequence/SequenceStrip.tsx';
 import { onMainEvent } from '../platform/mainBridge.ts';
 import { mediaUrl } from '../platform/mediaUrl.ts';
-import { dropImages } from './dropImages.ts';
+import { TakePanelState } from '../editor/takePanelState.ts';
+import { onPosterChange, posterFor } from '../platform/mediaPosters.ts';
+import { dropMedia } from './dropMedia.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { ProjectSession } from './projectSession.ts';
 import { useCanvasClipboard } from './useCanvasClipboard.ts';
 import { useDocumentRevision, useSaveState, useSelection } from './useEditorState.ts';
 import { createCommandRunner } from './workspaceCommands.ts';
 import { SHORTCUT_SECTIONS, isTextEditingTarget, matchShortcut } from './workspaceShortcuts.ts';
+
+// The metrics view and its chart library load on first use, not with the workspace.
+const MetricsView = lazy(() => import('../panels/metrics/MetricsView.tsx').then((m) => ({ default: m.MetricsView })));
 
 interface Props {
   readonly session: ProjectSession;
@@ -47,11 +57,20 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
   const selection = useMemo(() => new Selection(), []);
   const camera = useMemo(() => new CameraState(), []);
   const filter = useMemo(() => new FilterState(), []);
+  // Near cards read the filter when the canvas renders (the batched layer redraws on its own):
+  // a new set of matches (search bar, take filter) re-renders it so they dim too.
+  useSyncExternalStore(
+    (notify) => filter.subscribe(notify),
+    () => filter.matches,
+  );
+  const takePanel = useMemo(() => new TakePanelState(), []);
   const selected = useSelection(selection);
   const saveState = useSaveState(session);
   const controls = useRef<CanvasControls | null>(null);
   const [tool, setTool] = useState<CanvasTool>('select');
-  const [rightPanel, setRightPanel] = useState<'inspector' | 'history' | null>('inspector');
+  const [rightPanel, setRightPanel] = useState<'inspector' | 'history' | 'take-query' | null>('inspector');
+  const [compareIds, setCompareIds] = useState<readonly string[] | null>(null);
+  const [metricsOpen, setMetricsOpen] = useState(false);
   const [stripCollapsed, setStripCollapsed] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -66,20 +85,45 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
   // A decoded thumbnail re-renders the canvas (coalesced per frame).
   useEffect(() => {
     let frame = 0;
-    return onThumbnailLoaded(() => {
+    const bump = () => {
       if (!frame)
         frame = requestAnimationFrame(() => {
           frame = 0;
           setThumbnailVersion((v) => v + 1);
         });
-    });
+    };
+    const offThumbs = onThumbnailLoaded(bump);
+    // A take poster main just made: the cards showing it ask for its bitmap again.
+    const offPosters = onPosterChange(bump);
+    return () => {
+      offThumbs();
+      offPosters();
+    };
   }, []);
   const thumbnail = useCallback(
-    (shot: ShotRecord) => (shot.frame ? getThumbnail(shot.frame, mediaUrl(session.projectId, shot.frame.path)) : null),
+    (shot: ShotRecord) => {
+      if (shot.frame) return getThumbnail(shot.frame, mediaUrl(session.projectId, shot.frame.path));
+      // No storyboard frame: the selected take's poster stands in for it.
+      const take = shot.selectedTakeId ? store.get(shot.selectedTakeId) : undefined;
+      if (take?.kind !== 'take' || !take.media) return null;
+      const poster = posterFor(session.projectId, take.media);
+      if (!poster) return null;
+      const key = { hash: `poster-${take.media.hash}`, path: poster.path, width: poster.width, height: poster.height, mime: 'image/jpeg' as const };
+      return getThumbnail(key, mediaUrl(session.projectId, poster.path));
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when thumbnails arrive re-renders the cards
-    [session.projectId, thumbnailVersion],
+    [session.projectId, store, thumbnailVersion],
   );
-  const thumbnailUrl = useCallback((shot: ShotRecord) => (shot.frame ? mediaUrl(session.projectId, shot.frame.path) : null), [session.projectId]);
+  const thumbnailUrl = useCallback(
+    (shot: ShotRecord) => {
+      if (shot.frame) return mediaUrl(session.projectId, shot.frame.path);
+      const take = shot.selectedTakeId ? store.get(shot.selectedTakeId) : undefined;
+      const poster = take?.kind === 'take' && take.media ? posterFor(session.projectId, take.media) : null;
+      return poster ? mediaUrl(session.projectId, poster.path) : null;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when posters arrive re-renders the strip
+    [session.projectId, store, thumbnailVersion],
+  );
 
   const focusShot = useCallback((id: string) => controls.current?.focusRecord(id), []);
   const pasteAt = useCallback(() => {
@@ -95,6 +139,7 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
       createCommandRunner({
         session,
         selection,
+        takePanel,
         controls,
         setTool,
         setRightPanel,
@@ -103,16 +148,31 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
         setHelpOpen,
         setSnapping,
         exportBundle: () => void session.flush().then(() => bundles.exportProject({ path: session.path, name: store.settings.name })),
+        openCompare: setCompareIds,
+        setMetricsOpen,
         onClose,
       }),
-    [session, selection, bundles, onClose, store],
+    [session, selection, takePanel, bundles, onClose, store],
   );
 
   useEffect(() => onMainEvent('menuCommand', ({ command }) => runCommand(command)), [runCommand]);
 
+  // The take list (or any panel) asks for the compare view with requestCompare(takeIds).
+  useEffect(
+    () =>
+      onCompareRequest((ids) => {
+        const choice = resolveCompareTakes(store, ids);
+        if (choice.ok) setCompareIds(choice.takeIds);
+        else toast(choice.message);
+      }),
+    [store],
+  );
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTextEditingTarget(event.target) || document.querySelector('[role="dialog"]')) return;
+      // An open dialog or menu owns the keys, and a key something already handled is spent: Escape
+      // that closed a menu or dialog (Radix marks it defaultPrevented) must not also clear the selection.
+      if (event.defaultPrevented || isTextEditingTarget(event.target) || document.querySelector('[role="dialog"], [role="menu"]')) return;
       const action = matchShortcut(event);
       if (!action) return;
       event.preventDefault();
@@ -193,7 +253,7 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
               controlsRef={controls}
               snapping={snapping}
               thumbnail={thumbnail}
-              onDropFiles={(files, at, target) => void dropImages(session, selection, files, at, target)}
+              onDropFiles={(files, at, target, alt) => void dropMedia(session, selection, takePanel, files, at, target, alt)}
             />
           )}
         </ErrorBoundary>
@@ -201,7 +261,27 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
       </main>
       {rightPanel === 'inspector' ? (
         <ErrorBoundary area="the inspector">
-          <Inspector store={store} selection={selection} selectedIds={selected} onGroup={() => runCommand('group-into-scene')} />
+          <Inspector
+            store={store}
+            selection={selection}
+            selectedIds={selected}
+            onGroup={() => runCommand('group-into-scene')}
+            session={session}
+            takePanel={takePanel}
+          />
+        </ErrorBoundary>
+      ) : null}
+      {rightPanel === 'take-query' ? (
+        <ErrorBoundary area="the take filter">
+          <TakeQueryPanel
+            store={store}
+            filter={filter}
+            onFocusShot={(id) => {
+              selection.set([id]);
+              focusShot(id);
+            }}
+            onClose={() => setRightPanel('inspector')}
+          />
         </ErrorBoundary>
       ) : null}
       {rightPanel === 'history' ? (
@@ -222,6 +302,18 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
         </ErrorBoundary>
       </footer>
       <ShortcutsOverlay open={helpOpen} onOpenChange={setHelpOpen} sections={SHORTCUT_SECTIONS.map((s) => ({ title: s.title, items: [...s.items] }))} />
+      {compareIds ? (
+        <ErrorBoundary area="the take comparison">
+          <CompareView store={store} projectId={session.projectId} takeIds={compareIds} onClose={() => setCompareIds(null)} />
+        </ErrorBoundary>
+      ) : null}
+      {metricsOpen ? (
+        <ErrorBoundary area="the take metrics">
+          <Suspense fallback={null}>
+            <MetricsView store={store} onClose={() => setMetricsOpen(false)} />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       {bundles.dialogs}
     </div>
   );

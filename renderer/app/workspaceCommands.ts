@@ -1,6 +1,7 @@
 import type { Dispatch, RefObject, SetStateAction } from 'react';
 import { toast } from 'sonner';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import { isCanvasRecord } from '../../shared/model/records.ts';
 import { SHOT_CARD, SHOT_CARD_HEIGHT } from '../../shared/model/shot.ts';
 import type { CanvasControls } from '../canvas/CanvasView.tsx';
 import { copyRecords, pasteRecords } from '../editor/clipboard.ts';
@@ -10,6 +11,10 @@ import type { Selection } from '../editor/selection.ts';
 import { GRID_SPACING } from '../editor/snapping.ts';
 import { addShot } from '../editor/shotCommands.ts';
 import { callMain } from '../platform/mainBridge.ts';
+import { recentTakesOfSelection } from '../panels/compare/compareModel.ts';
+import { deriveShotNumbers } from '../../shared/model/numbering.ts';
+import type { TakePanelState } from '../editor/takePanelState.ts';
+import { circleOpenTake, forkWithRandomSeed, importTakesWithPicker, showTakes } from '../panels/takes/takeActions.ts';
 import type { ProjectSession } from './projectSession.ts';
 import type { ShortcutAction } from './workspaceShortcuts.ts';
 
@@ -19,9 +24,14 @@ export const BULK_DELETE_BACKUP_THRESHOLD = 10;
 export interface CommandContext {
   readonly session: ProjectSession;
   readonly selection: Selection;
+  /** Which take is open for each shot, and whether the inspector shows a shot's fields or its takes. */
+  readonly takePanel: TakePanelState;
   readonly controls: RefObject<CanvasControls | null>;
   readonly setTool: (tool: CanvasTool) => void;
-  readonly setRightPanel: Dispatch<SetStateAction<'inspector' | 'history' | null>>;
+  readonly setRightPanel: Dispatch<SetStateAction<'inspector' | 'history' | 'take-query' | null>>;
+  /** Opens the compare view on these takes (see renderer/panels/compare/compareModel.ts). */
+  readonly openCompare: (takeIds: readonly string[]) => void;
+  readonly setMetricsOpen: (open: boolean) => void;
   readonly setStripCollapsed: Dispatch<SetStateAction<boolean>>;
   readonly setSearchOpen: Dispatch<SetStateAction<boolean>>;
   readonly setHelpOpen: Dispatch<SetStateAction<boolean>>;
@@ -114,7 +124,7 @@ export function createCommandRunner(ctx: CommandContext): (action: ShortcutActio
       case 'select-all': {
         const active = document.activeElement;
         if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return active.select();
-        return selection.set([...store.all()].filter((r) => r.kind !== 'arrow').map((r) => r.id));
+        return selection.set([...store.all()].filter(isCanvasRecord).map((r) => r.id));
       }
       case 'clear-selection':
         return selection.clear();
@@ -172,7 +182,28 @@ export function createCommandRunner(ctx: CommandContext): (action: ShortcutActio
       case 'project-history':
         return ctx.setRightPanel((p) => (p === 'history' ? 'inspector' : 'history'));
       case 'search':
+        // One filter at a time on the canvas: the search bar replaces the take filter.
+        ctx.setRightPanel((p) => (p === 'take-query' ? 'inspector' : p));
         return ctx.setSearchOpen(true);
+      case 'compare-takes': {
+        const choice = recentTakesOfSelection(store, selection.current, deriveShotNumbers(store.shots(), store.ofKind('scene')));
+        return choice.ok ? ctx.openCompare(choice.takeIds) : void toast(choice.message);
+      }
+      case 'filter-takes':
+        ctx.setSearchOpen(false);
+        return ctx.setRightPanel((p) => (p === 'take-query' ? 'inspector' : 'take-query'));
+      case 'take-metrics':
+        return ctx.setMetricsOpen(true);
+      case 'import-take-media':
+        ctx.setRightPanel('inspector');
+        return void importTakesWithPicker(session, selection, ctx.takePanel);
+      case 'show-takes':
+        ctx.setRightPanel('inspector');
+        return showTakes(session, selection, ctx.takePanel);
+      case 'fork-take':
+        return editable() ? forkWithRandomSeed(session, selection, ctx.takePanel) : undefined;
+      case 'circle-take':
+        return editable() ? circleOpenTake(session, selection, ctx.takePanel) : undefined;
       case 'show-shortcuts':
         return ctx.setHelpOpen(true);
       case 'export-bundle':

@@ -28,7 +28,8 @@ type KeyEvent = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' |
  * Canvas shortcuts, following the conventions of the best canvas tools (tldraw, Figma, Miro):
  * V select, H hand (or hold Space), N note, A arrow, S shot, F fit, Shift+2 selection, Shift+0/
  * Cmd+0 100 %, Cmd/Ctrl+Z / Shift+Z undo and redo, Cmd/Ctrl+D duplicate, Cmd/Ctrl+G scene from
- * selection, arrows nudge (Shift ×10), ? shortcuts.
+ * selection, arrows nudge (Shift ×10), ? shortcuts. Takes: T shows them, Mod+I imports media as
+ * takes, Shift+F forks the open take with a new seed, C circles it (the shot's selected take).
  */
 export function matchShortcut(event: KeyEvent): ShortcutAction | null {
   const mod = event.ctrlKey || event.metaKey;
@@ -40,6 +41,8 @@ export function matchShortcut(event: KeyEvent): ShortcutAction | null {
     if (lower === 'a') return 'select-all';
     if (lower === 'd') return 'duplicate';
     if (lower === 'g') return 'group-into-scene';
+    if (lower === 'i' && !event.shiftKey) return 'import-take-media';
+    if (lower === 'f' && event.shiftKey) return 'filter-takes';
     if (lower === 'f' || lower === 'k') return 'search';
     if (key === '=' || key === '+') return 'zoom-in';
     if (key === '-') return 'zoom-out';
@@ -76,7 +79,7 @@ export function matchShortcut(event: KeyEvent): ShortcutAction | null {
     case '?':
       return 'show-shortcuts';
   }
-  if (event.shiftKey) return null;
+  if (event.shiftKey) return lower === 'f' ? 'fork-take' : lower === 'c' ? 'compare-takes' : lower === 'm' ? 'take-metrics' : null;
   switch (lower) {
     case 'v':
       return 'tool-select';
@@ -94,6 +97,10 @@ export function matchShortcut(event: KeyEvent): ShortcutAction | null {
       return 'toggle-inspector';
     case 'b':
       return 'toggle-strip';
+    case 't':
+      return 'show-takes';
+    case 'c':
+      return 'circle-take';
   }
   return null;
 }
@@ -148,6 +155,24 @@ export const SHORTCUT_SECTIONS: readonly ShortcutSection[] = [
       { keys: ['Mod', 'Shift', "'"], label: 'Snap to grid on / off' },
       { keys: ['Enter'], label: 'Rename the selected card' },
       { keys: ['?'], label: 'This overlay' },
+    ],
+  },
+  {
+    title: 'Takes',
+    items: [
+      { keys: ['T'], label: 'Show the selected shot’s takes' },
+      { keys: ['Mod', 'I'], label: 'Import media as takes (or drop files on a card)' },
+      { keys: ['Alt', 'Drop'], label: 'Drop a still on a card as a take, not its frame' },
+      { keys: ['Shift', 'F'], label: 'Fork the open take with a new seed' },
+      { keys: ['C'], label: 'Set the open take as the selected take' },
+      { keys: ['Delete'], label: 'In the take list: delete the open take (undoable)' },
+      { keys: ['Shift', 'C'], label: 'Compare the selected shot’s most recent takes' },
+      { keys: ['Mod', 'Shift', 'F'], label: 'Filter takes across the project' },
+      { keys: ['Shift', 'M'], label: 'Take metrics (hit rate, cost, defects, progress)' },
+      { keys: ['J', 'K', 'L'], label: 'Player: reverse, pause, play (again: faster)' },
+      { keys: ['←', '→'], label: 'Player: one frame back / forward (Shift: 10)' },
+      { keys: ['I', 'O'], label: 'Player: mark in / out (trim, or the armed defect)' },
+      { keys: ['Space'], label: 'Player: play / pause' },
     ],
   },
 ];

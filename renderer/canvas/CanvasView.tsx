@@ -29,6 +29,7 @@ import { InlineTextEditor } from './InlineTextEditor.tsx';
 import { cachePixelRatio, lodForZoom } from './lod.ts';
 import { NoteNode } from './NoteNode.tsx';
 import { ShotCardNode } from './ShotCardNode.tsx';
+import { takeBadgeOf } from './takeBadges.ts';
 import { useNearIds } from './useNearIds.ts';
 import { useStageCamera } from './useStageCamera.ts';
 
@@ -58,8 +59,8 @@ interface Props {
   readonly controlsRef: RefObject<CanvasControls | null>;
   readonly snapping: { readonly enabled: boolean; readonly grid: number | null };
   readonly thumbnail: (shot: ShotRecord) => ImageBitmap | null;
-  /** Files dropped from the OS: onto a shot (target) or the empty canvas at a world point. */
-  readonly onDropFiles: (files: File[], at: Point, targetShotId: string | null) => void;
+  /** Files dropped from the OS: onto a shot (target) or the empty canvas at a world point; Alt/Option held or not. */
+  readonly onDropFiles: (files: File[], at: Point, targetShotId: string | null, alt: boolean) => void;
   readonly onIndex?: (index: SpatialIndex) => void;
 }
 
@@ -360,12 +361,12 @@ export function CanvasView(props: Props) {
     event.preventDefault();
     const info = pointerInfo(event);
     const hit = interaction.hit(info.world);
-    props.onDropFiles(files, info.world, hit?.kind === 'shot' ? hit.id : null);
+    props.onDropFiles(files, info.world, hit?.kind === 'shot' ? hit.id : null, event.altKey);
   };
 
   const editingRecord = editing ? store.get(editing.id) : undefined;
   const editorBox = useMemo(() => {
-    if (!editing || !editingRecord || editingRecord.kind === 'arrow') return null;
+    if (!editing || !editingRecord || editingRecord.kind === 'arrow' || editingRecord.kind === 'take') return null;
     const c = camera.camera;
     if (editingRecord.kind === 'shot') {
       const p = worldToScreen(c, { x: editingRecord.x + 40, y: editingRecord.y + SHOT_CARD.thumbHeight + 6 });
@@ -431,6 +432,8 @@ export function CanvasView(props: Props) {
                   durationLabel={shot.plannedDurationFrames ? formatDurationShort(shot.plannedDurationFrames, store.settings.frameRate) : null}
                   thumbnail={props.thumbnail(shot)}
                   dimmed={matches !== null && !matches.has(shot.id)}
+                  takeCount={store.takesOf(shot.id).length}
+                  takeBadge={takeBadgeOf(store, shot)}
                   cacheRatio={ratio}
                   registerNode={registerNode}
                 />

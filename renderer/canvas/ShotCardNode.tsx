@@ -12,9 +12,18 @@ interface Props {
   /** The decoded storyboard frame at display size, or null (not set, or still loading). */
   readonly thumbnail: ImageBitmap | null;
   readonly dimmed: boolean;
+  /** How many takes the shot has (from the store's per-shot take lists, cached until a take changes). */
+  readonly takeCount?: number;
+  /** The selected ("circle") take as "T3" with its verdict colour, or null. */
+  readonly takeBadge?: TakeBadge | null;
   /** Resolution of the cached bitmap (see lod.ts); a change re-caches the card. */
   readonly cacheRatio: number;
   readonly registerNode: (id: string, node: Konva.Group | null) => void;
+}
+
+export interface TakeBadge {
+  readonly label: string;
+  readonly color: string;
 }
 
 const PAD = 12;
@@ -30,7 +39,14 @@ function cameraLine(shot: ShotRecord): string {
  * One shot card: 16:9 frame area with a 56 px footer (number, title, camera line, duration,
  * status). Decoration does not listen for events; only the card body does.
  */
-function ShotCardNodeImpl({ shot, number, durationLabel, thumbnail, dimmed, cacheRatio, registerNode }: Props) {
+/** Width of the take group at the right of the footer's second line. */
+function takeAreaWidth(count: number, badge: TakeBadge | null): { countWidth: number; badgeWidth: number } {
+  const countWidth = count > 0 ? String(count).length * 6.5 + (count === 1 ? 27 : 32) : 0;
+  const badgeWidth = badge ? badge.label.length * 7 + 22 : 0;
+  return { countWidth, badgeWidth };
+}
+
+function ShotCardNodeImpl({ shot, number, durationLabel, thumbnail, dimmed, takeCount = 0, takeBadge = null, cacheRatio, registerNode }: Props) {
   const ref = useRef<Konva.Group | null>(null);
   // Static content is drawn once into a bitmap; panning then costs one drawImage per card.
   useEffect(() => {
@@ -40,11 +56,14 @@ function ShotCardNodeImpl({ shot, number, durationLabel, thumbnail, dimmed, cach
     node.clearCache();
     node.cache({ pixelRatio: cacheRatio });
     node.getLayer()?.batchDraw();
-  }, [shot, number, durationLabel, thumbnail, cacheRatio]);
+  }, [shot, number, durationLabel, thumbnail, takeCount, takeBadge?.label, takeBadge?.color, cacheRatio]);
   const statusColor = STATUS_COLORS[shot.status];
   const camera = cameraLine(shot);
   // The number is bold 15 px (about 9 px per character); the title starts after it.
   const titleX = PAD + Math.max(22, number.length * 9 + 10);
+  const { countWidth, badgeWidth } = takeAreaWidth(takeCount, takeBadge);
+  const takeArea = countWidth + badgeWidth + (countWidth > 0 && badgeWidth > 0 ? 6 : 0) + (countWidth + badgeWidth > 0 ? 8 : 0);
+  const badgeX = W - PAD - badgeWidth;
   return (
     <Group
       ref={(node) => {
@@ -149,7 +168,7 @@ function ShotCardNodeImpl({ shot, number, durationLabel, thumbnail, dimmed, cach
       <Text
         x={PAD + 13}
         y={TH + 34}
-        width={W - PAD * 2 - 13}
+        width={W - PAD * 2 - 13 - takeArea}
         text={`${STATUS_LABELS[shot.status]}  ·  ${camera || 'No camera details'}`}
         fontFamily={CANVAS_FONT}
         fontSize={11}
@@ -159,6 +178,50 @@ function ShotCardNodeImpl({ shot, number, durationLabel, thumbnail, dimmed, cach
         listening={false}
         perfectDrawEnabled={false}
       />
+      {takeCount > 0 ? (
+        <Text
+          x={W - PAD - badgeWidth - (badgeWidth > 0 ? 6 : 0) - countWidth}
+          y={TH + 34}
+          width={countWidth}
+          align="right"
+          text={`${takeCount} ${takeCount === 1 ? 'take' : 'takes'}`}
+          fontFamily={CANVAS_FONT}
+          fontSize={11}
+          fill={CANVAS_COLORS.text2}
+          wrap="none"
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      ) : null}
+      {takeBadge ? (
+        <>
+          <Rect
+            x={badgeX}
+            y={TH + 31}
+            width={badgeWidth}
+            height={17}
+            cornerRadius={8.5}
+            fill={CANVAS_COLORS.thumb}
+            stroke={takeBadge.color}
+            strokeWidth={1.25}
+            listening={false}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={badgeX + 7}
+            y={TH + 34}
+            text={takeBadge.label}
+            fontFamily={CANVAS_FONT}
+            fontSize={11}
+            fontStyle="700"
+            fill={CANVAS_COLORS.text1}
+            wrap="none"
+            listening={false}
+            perfectDrawEnabled={false}
+          />
+          <Circle x={badgeX + badgeWidth - 9} y={TH + 39.5} radius={3.5} fill={takeBadge.color} listening={false} perfectDrawEnabled={false} />
+        </>
+      ) : null}
       <Rect
         width={W}
         height={SHOT_CARD_HEIGHT}

@@ -14,6 +14,7 @@ import type { DrawContext } from './drawBatched.ts';
 import { drawArrows, drawFarShots, drawMidShots, drawNotes, drawScenes } from './drawBatched.ts';
 import type { Lod } from './lod.ts';
 import { lodForZoom } from './lod.ts';
+import { takeBadgeOf } from './takeBadges.ts';
 
 /**
  * Everything the Konva scene functions read at draw time, held in one mutable object so that a
@@ -79,7 +80,7 @@ export function drawWorld(model: CanvasModel, ctx: CanvasRenderingContext2D): vo
   const shots = lod === 'near' ? visible.shots.filter((s) => !model.nearIds.has(s.id)) : visible.shots;
   const notes = lod === 'near' ? visible.notes.filter((n) => !model.nearIds.has(n.id)) : visible.notes;
   if (lod === 'far') drawFarShots(shots, d);
-  else drawMidShots(shots, model.numbers, model.thumbnail, d);
+  else drawMidShots(shots, model.numbers, model.thumbnail, d, (shot) => takeBadgeOf(model.store, shot));
   drawNotes(notes, d);
 }
 

@@ -1,4 +1,5 @@
 import type { ShotStatus } from '../../shared/model/shot.ts';
+import type { Verdict } from '../../shared/model/take.ts';
 
 /**
  * Canvas colours mirror the CSS tokens (Konva draws on a 2D context and cannot read CSS
@@ -38,3 +39,21 @@ export const STATUS_LABELS: Readonly<Record<ShotStatus, string>> = {
 };
 
 export const CANVAS_FONT = "'Inter Variable', Inter, system-ui, sans-serif";
+
+/** Take verdict colours: the Resolve marker colours of UI.md (select Green, hold Yellow, reject Red, regenerate Pink). */
+export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
+  select: '#3ecf8e',
+  hold: '#f2b33d',
+  reject: '#f25c54',
+  regenerate: '#e36bd0',
+};
+
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  select: 'Select',
+  hold: 'Hold',
+  reject: 'Reject',
+  regenerate: 'Regenerate',
+};
+
+/** A take not judged yet. */
+export const UNJUDGED_COLOR = '#7a7f87';

@@ -56,6 +56,7 @@ export function drawMidShots(
   numbers: ReadonlyMap<string, string>,
   thumbnail: (shot: ShotRecord) => ImageBitmap | null,
   d: DrawContext,
+  takeBadge: (shot: ShotRecord) => { readonly label: string; readonly color: string } | null = () => null,
 ): void {
   const { ctx, zoom } = d;
   const stripe = Math.max(4, 3 / zoom);
@@ -81,6 +82,19 @@ export function drawMidShots(
       ctx.fillStyle = CANVAS_COLORS.text1;
       ctx.textBaseline = 'middle';
       ctx.fillText(numbers.get(shot.id) ?? '', p.x + stripe + size * 0.4, p.y + SHOT_CARD.thumbHeight + footer / 2, SHOT_CARD.width - stripe * 2);
+      // The selected take, right-aligned in the footer, while there is room beside the number.
+      const badge = SHOT_CARD.width * zoom >= 110 ? takeBadge(shot) : null;
+      if (badge) {
+        const right = p.x + SHOT_CARD.width - size * 0.6;
+        const cy = p.y + SHOT_CARD.thumbHeight + footer / 2;
+        ctx.fillStyle = badge.color;
+        ctx.beginPath();
+        ctx.arc(right - size * 0.3, cy, size * 0.3, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.textAlign = 'right';
+        ctx.fillText(badge.label, right - size * 0.9, cy);
+        ctx.textAlign = 'left';
+      }
     }
   }
   ctx.globalAlpha = 1;

@@ -1,4 +1,5 @@
 import { MIN_READER_VERSION } from '../../shared/appInfo.ts';
+import { RETIRED_MODELS_FORMAT_4 } from '../../shared/takes/retiredModels.ts';
 
 /**
  * Pure row transforms for Dexie schema upgrades. Each Dexie `version(n + 1)` applies one of these
@@ -23,4 +24,18 @@ export function upgradeShotRowToV3(row: Readonly<Record<string, unknown>>): Reco
 /** v2 → v3: the rows are now in project format 3 (scenes, notes and arrows tables are new and empty). */
 export function upgradeMetaRowToV3(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return { ...row, schemaVersion: 3 };
+}
+
+/**
+ * v3 → v4 (project format 4): the takes table is new and empty; the settings gain the list of
+ * retired models, seeded exactly as the project-file migration 3→4 seeds it, so a working copy
+ * that is ahead of its folder matches the folder once both are in format 4.
+ */
+export function upgradeMetaRowToV4(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const settings = row['settings'];
+  const upgraded =
+    typeof settings === 'object' && settings !== null && !Array.isArray(settings) && !('retiredModels' in settings)
+      ? { ...settings, retiredModels: RETIRED_MODELS_FORMAT_4.map((entry) => ({ ...entry })) }
+      : settings;
+  return { ...row, settings: upgraded, schemaVersion: 4 };
 }

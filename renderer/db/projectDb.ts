@@ -3,12 +3,13 @@ import Dexie from 'dexie';
 import { projectDatabaseName } from '../../shared/identity.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
-import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeShotRowToV3 } from './dbUpgrades.ts';
+import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeMetaRowToV4, upgradeShotRowToV3 } from './dbUpgrades.ts';
 import type { ArrowRecord } from '../../shared/model/arrow.ts';
 import type { NoteRecord } from '../../shared/model/note.ts';
 import type { DocRecord, RecordKind } from '../../shared/model/records.ts';
 import { RECORD_KINDS } from '../../shared/model/records.ts';
 import type { SceneRecord } from '../../shared/model/scene.ts';
+import type { TakeRecord } from '../../shared/model/take.ts';
 
 /** The working state's bookkeeping, one row under key 'state'. */
 export interface ProjectMeta {
@@ -33,11 +34,12 @@ export class ProjectDb extends Dexie {
   scenes!: EntityTable<SceneRecord, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
   arrows!: EntityTable<ArrowRecord, 'id'>;
+  takes!: EntityTable<TakeRecord, 'id'>;
   meta!: EntityTable<ProjectMeta, 'key'>;
 
   /** The table that holds records of `kind`. */
   tableFor(kind: RecordKind): Table<DocRecord, string> {
-    const tables = { shot: this.shots, scene: this.scenes, note: this.notes, arrow: this.arrows };
+    const tables = { shot: this.shots, scene: this.scenes, note: this.notes, arrow: this.arrows, take: this.takes };
     return tables[kind] as unknown as Table<DocRecord, string>;
   }
 
@@ -78,5 +80,17 @@ export class ProjectDb extends Dexie {
             Object.assign(row, upgradeMetaRowToV3(row));
           });
       });
+    // Takes by shot (a shot's take list, deleting a shot's takes) and by media hash (which takes
+    // show a file, for relinking missing media); a planned take has no media and is not in that index.
+    this.version(4)
+      .stores({ shots: 'id, sceneId, order', scenes: 'id', notes: 'id', arrows: 'id, fromId, toId', takes: 'id, shotId, media.hash', meta: 'key' })
+      .upgrade((tx) =>
+        tx
+          .table('meta')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, upgradeMetaRowToV4(row));
+          }),
+      );
   }
 }

@@ -26,11 +26,16 @@ export interface ClipboardPayload {
   readonly records: readonly DocRecord[];
 }
 
-/** The selection as a payload: selected scenes bring their shots, arrows come when both ends do. */
+/**
+ * The selection as a payload: selected scenes bring their shots, arrows come when both ends do.
+ * Takes never travel with a copied shot: a pasted or duplicated shot is a new setup to be shot
+ * again, and copying takes would duplicate their judgement and make two shots claim the same
+ * generated media. (A take's recipe is copied on its own, as JSON.)
+ */
 export function copyRecords(store: DocumentStore, ids: Iterable<string>): ClipboardPayload | null {
   const picked = withSceneMembers(store, ids);
   for (const arrow of store.ofKind('arrow')) if (picked.has(arrow.fromId) && picked.has(arrow.toId)) picked.add(arrow.id);
-  const records = [...picked].map((id) => store.get(id)).filter((r): r is DocRecord => r !== undefined);
+  const records = [...picked].map((id) => store.get(id)).filter((r): r is DocRecord => r !== undefined && r.kind !== 'take');
   if (records.length === 0) return null;
   return { format: CLIPBOARD_FORMAT, version: 1, records };
 }
@@ -74,6 +79,8 @@ export function pasteRecords(store: DocumentStore, payload: ClipboardPayload, pl
       const id = idMap.get(record.id)!;
       const base = { ...record, id, createdAt: now, updatedAt: now, rev: 0 } as DocRecord;
       let next: DocRecord;
+      // Takes are not pasted (see copyRecords), even from a clipboard another build wrote.
+      if (base.kind === 'take') continue;
       if (base.kind === 'arrow') {
         const fromId = idMap.get(base.fromId);
         const toId = idMap.get(base.toId);

@@ -3,6 +3,9 @@ import type { DocumentData } from '../../shared/model/documentData.ts';
 import type { ProjectSettings } from '../../shared/model/projectSettings.ts';
 import type { DocRecord, RecordKind, RecordOfKind } from '../../shared/model/records.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
+import type { TakeRecord } from '../../shared/model/take.ts';
+
+const NO_TAKES: readonly TakeRecord[] = Object.freeze([]);
 
 export type { DocRecord };
 /** Ids are UUID strings, unique across kinds. */
@@ -54,6 +57,7 @@ export class DocumentStore {
   private records = new Map<DocRecordId, DocRecord>();
   private listeners = new Set<DiffListener>();
   private byKindCache = new Map<RecordKind, readonly DocRecord[]>();
+  private takesByShotCache: Map<string, readonly TakeRecord[]> | null = null;
   private settingsValue: ProjectSettings;
   private revisionValue: number;
   private readonly now: () => number;
@@ -133,6 +137,24 @@ export class DocumentStore {
     return cached as readonly RecordOfKind<K>[];
   }
 
+  /**
+   * The takes of a shot by take number (T1, T2…), cached for every shot until a take changes:
+   * cards ask for their take count on every draw.
+   */
+  takesOf(shotId: string): readonly TakeRecord[] {
+    if (!this.takesByShotCache) {
+      const byShot = new Map<string, TakeRecord[]>();
+      for (const take of this.ofKind('take')) {
+        const list = byShot.get(take.shotId);
+        if (list) list.push(take);
+        else byShot.set(take.shotId, [take]);
+      }
+      for (const list of byShot.values()) list.sort((a, b) => a.number - b.number || (a.id < b.id ? -1 : 1));
+      this.takesByShotCache = byShot;
+    }
+    return this.takesByShotCache.get(shotId) ?? NO_TAKES;
+  }
+
   /** Every record, any kind. */
   all(): IterableIterator<DocRecord> {
     return this.records.values();
@@ -146,6 +168,7 @@ export class DocumentStore {
       scenes: [...this.ofKind('scene')],
       notes: [...this.ofKind('note')],
       arrows: [...this.ofKind('arrow')],
+      takes: [...this.ofKind('take')],
     };
   }
 
@@ -214,7 +237,11 @@ export class DocumentStore {
       else this.records.delete(change.id);
     }
     // Only the kinds that changed lose their cached lists (a shot drag keeps the scene list).
-    for (const change of changes) this.byKindCache.delete((change.after ?? change.before)!.kind);
+    for (const change of changes) {
+      const kind = (change.after ?? change.before)!.kind;
+      this.byKindCache.delete(kind);
+      if (kind === 'take') this.takesByShotCache = null;
+    }
     this.revisionValue += 1;
     const diff: Diff = { revision: this.revisionValue, changes, origin };
     this.notify(diff);

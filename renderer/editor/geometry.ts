@@ -4,7 +4,7 @@ import { SCENE_HEADER_HEIGHT } from '../../shared/model/scene.ts';
 import { SHOT_CARD, SHOT_CARD_HEIGHT } from '../../shared/model/shot.ts';
 import type { Point, Rect } from './camera.ts';
 
-/** The world rectangle a record occupies; arrows have none of their own (they follow their ends). */
+/** The world rectangle a record occupies; arrows follow their ends and takes live inside their shot, so neither has one. */
 export function recordBounds(record: DocRecord): Rect | null {
   switch (record.kind) {
     case 'shot':
@@ -14,6 +14,7 @@ export function recordBounds(record: DocRecord): Rect | null {
     case 'note':
       return { x: record.x, y: record.y, width: record.width || NOTE_SIZE.width, height: record.height || NOTE_SIZE.height };
     case 'arrow':
+    case 'take':
       return null;
   }
 }

@@ -1,3 +1,4 @@
+import { isCanvasRecord } from '../../shared/model/records.ts';
 import type { SceneRecord } from '../../shared/model/scene.ts';
 import { SCENE_HEADER_HEIGHT } from '../../shared/model/scene.ts';
 import type { Point, Rect } from './camera.ts';
@@ -150,7 +151,7 @@ export class CanvasInteraction {
     const origins = new Map<string, Point>();
     for (const id of ids) {
       const r = this.o.store.get(id);
-      if (r && r.kind !== 'arrow') origins.set(id, { x: r.x, y: r.y });
+      if (isCanvasRecord(r)) origins.set(id, { x: r.x, y: r.y });
     }
     this.set({ kind: 'dragging', start, ids: new Set(origins.keys()), origins, offset: { x: 0, y: 0 }, guides: [] });
   }

@@ -5,6 +5,7 @@ import type { ArrowRecord } from '../../shared/model/arrow.ts';
 import type { NoteColor, NoteRecord } from '../../shared/model/note.ts';
 import { NOTE_COLORS, NOTE_SIZE } from '../../shared/model/note.ts';
 import type { DocRecord } from '../../shared/model/records.ts';
+import { isCanvasRecord } from '../../shared/model/records.ts';
 import type { SceneRecord } from '../../shared/model/scene.ts';
 import { SCENE_COLORS, SCENE_HEADER_HEIGHT, SCENE_PADDING } from '../../shared/model/scene.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
@@ -39,7 +40,7 @@ export function moveRecords(store: DocumentStore, positions: ReadonlyMap<string,
   store.transact((tx) => {
     for (const [id, p] of positions) {
       const record = tx.get(id);
-      if (!record || record.kind === 'arrow') continue;
+      if (!isCanvasRecord(record)) continue;
       const x = Math.round(p.x);
       const y = Math.round(p.y);
       if (record.kind !== 'shot') {
@@ -62,7 +63,7 @@ export function nudgeRecords(store: DocumentStore, ids: Iterable<string>, dx: nu
   const positions = new Map<string, Point>();
   for (const id of withSceneMembers(store, ids)) {
     const r = store.get(id);
-    if (r && r.kind !== 'arrow') positions.set(id, { x: r.x + dx, y: r.y + dy });
+    if (isCanvasRecord(r)) positions.set(id, { x: r.x + dx, y: r.y + dy });
   }
   moveRecords(store, positions);
 }
@@ -75,18 +76,26 @@ export function withSceneMembers(store: DocumentStore, ids: Iterable<string>): S
 }
 
 /**
- * Deletes records in one step. Arrows attached to a deleted record go with it; a deleted scene
- * releases its shots (they stay on the canvas, without a scene).
+ * Deletes records in one step, so one undo brings everything back. Arrows attached to a deleted
+ * record go with it; a deleted shot takes its takes with it (a take cannot outlive its shot); a
+ * deleted scene releases its shots (they stay on the canvas, without a scene); a deleted take
+ * that was its shot's circle take leaves the shot with no selected take. Forks of a deleted take
+ * keep their parentTakeId and show as lineage roots.
  */
 export function deleteRecords(store: DocumentStore, ids: Iterable<string>): number {
   const doomed = new Set(ids);
   let removed = 0;
   store.transact((tx) => {
+    for (const take of store.ofKind('take')) if (doomed.has(take.shotId)) doomed.add(take.id);
     for (const arrow of store.ofKind('arrow')) if (doomed.has(arrow.fromId) || doomed.has(arrow.toId)) doomed.add(arrow.id);
     for (const id of doomed) {
       const record = tx.get(id);
       if (!record) continue;
       if (record.kind === 'scene') for (const shot of sceneMembers(store, id)) if (!doomed.has(shot.id)) tx.update<ShotRecord>(shot.id, { sceneId: null });
+      if (record.kind === 'take' && !doomed.has(record.shotId) && tx.get(record.shotId)?.kind === 'shot') {
+        const shot = tx.get(record.shotId) as ShotRecord;
+        if (shot.selectedTakeId === record.id) tx.update<ShotRecord>(shot.id, { selectedTakeId: null });
+      }
       tx.remove(id);
       removed += 1;
     }
@@ -149,11 +158,11 @@ export function createNote(store: DocumentStore, at: Point, now = Date.now(), co
   return id;
 }
 
-/** An arrow between two different existing records (not arrows); refuses duplicates. */
+/** An arrow between two different cards on the canvas (not arrows, not takes); refuses duplicates. */
 export function createArrow(store: DocumentStore, fromId: string, toId: string, now = Date.now()): ArrowId | null {
   const from = store.get(fromId);
   const to = store.get(toId);
-  if (!from || !to || fromId === toId || from.kind === 'arrow' || to.kind === 'arrow') return null;
+  if (!isCanvasRecord(from) || !isCanvasRecord(to) || fromId === toId) return null;
   if (store.ofKind('arrow').some((a) => a.fromId === fromId && a.toId === toId)) return null;
   const id = newId<ArrowId>();
   const arrow: ArrowRecord = { id, kind: 'arrow', fromId, toId, label: '', createdAt: now, updatedAt: now, rev: 0 };

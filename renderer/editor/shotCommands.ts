@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import type { ShotRecord } from '../../shared/model/shot.ts';
 import { makeShot } from '../../shared/model/shot.ts';
 import type { DocumentStore } from './documentStore.ts';
+import { deleteRecords } from './recordCommands.ts';
 
 /** Document commands for shots: each is one transaction (one revision, one undo step later). */
 
@@ -68,17 +69,11 @@ export function updateShot(store: DocumentStore, id: ShotId, patch: Partial<Edit
   });
 }
 
+/** Deletes shots in one step, their takes and arrows with them (deleteRecords); returns how many shots went. */
 export function deleteShots(store: DocumentStore, ids: Iterable<ShotId>): number {
-  let removed = 0;
-  store.transact((tx) => {
-    for (const id of ids) {
-      if (tx.get(id)) {
-        tx.remove(id);
-        removed += 1;
-      }
-    }
-  });
-  return removed;
+  const shots = new Set([...ids].filter((id) => store.get(id)?.kind === 'shot'));
+  deleteRecords(store, shots);
+  return shots.size;
 }
 
 /** Derived shot number: position in the cut (1, 2, 3…) unless overridden. Never stored. */

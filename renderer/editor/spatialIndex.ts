@@ -14,7 +14,7 @@ export interface IndexedItem {
 }
 
 /** Which kinds sit on top when they overlap: notes over shots over scenes. */
-const LAYER: Readonly<Record<RecordKind, number>> = { scene: 0, arrow: 1, shot: 2, note: 3 };
+const LAYER: Readonly<Record<RecordKind, number>> = { scene: 0, arrow: 1, shot: 2, note: 3, take: 4 };
 
 /**
  * An R-tree (rbush) of every record's bounds, kept in step with the document by its diffs. The

@@ -1,4 +1,4 @@
-import type { MainApiArg, MainApiMethod, MainApiValue, MainEventName, MainEvents, ShotcanvasBridge } from '../../shared/ipc/contract.ts';
+import type { HostFiles, MainApiArg, MainApiMethod, MainApiValue, MainEventName, MainEvents, ShotcanvasBridge } from '../../shared/ipc/contract.ts';
 import { BRIDGE_GLOBAL } from '../../shared/ipc/contract.ts';
 import type { AppError, Result } from '../../shared/result.ts';
 
@@ -24,6 +24,11 @@ export function hasBridge(): boolean {
 
 export function hostKind(): 'desktop' | 'web' {
   return bridge().hostKind;
+}
+
+/** What this host can do with a File from a drop or a file input (a path on the desktop, an upload on the web). */
+export function hostFiles(): HostFiles {
+  return bridge().files ?? {};
 }
 
 export type CallResult<M extends MainApiMethod> = Result<MainApiValue<M>>;

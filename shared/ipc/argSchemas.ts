@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Unbranded } from '../ids.ts';
-import { MAX_FRAME_IMAGE_BYTES, MENU_COMMANDS } from './contract.ts';
+import { JOB_KINDS, MAX_FRAME_IMAGE_BYTES, MENU_COMMANDS } from './contract.ts';
 import type { MainApiArg, MainApiMethod, MainEventName } from './contract.ts';
 import { frameRateSchema } from '../model/frameRate.schema.ts';
 import { MAX_RECORDS, documentDataSchema } from '../model/documentData.ts';
 import { projectSettingsSchema } from '../model/projectSettings.ts';
+import { MEDIA_PATH_PATTERN } from '../model/media.ts';
 import { docRecordSchema } from '../model/records.ts';
 
 /**
@@ -31,6 +32,20 @@ const base64Schema = z
   .string()
   .max(MAX_FRAME_IMAGE_BASE64_CHARS, 'is larger than the biggest image a frame may be')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (A–Z, a–z, 0–9, +, / and trailing =)');
+
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
+const mediaPathSchema = z
+  .string()
+  .max(300)
+  .regex(MEDIA_PATH_PATTERN, 'must be media/<16 hex>/<file name>')
+  .refine((p) => !p.split('/').some((part) => part === '..' || part === '.'), 'must not contain . or .. segments');
+/** Stored media are content-addressed: the folder is named by the hash, so a mismatched pair is refused. */
+const inHashFolder = (m: { hash: string; path: string }) => m.path.split('/')[1] === m.hash.slice(0, 16);
+const IN_HASH_FOLDER = { message: "must lie in the folder named by the hash's first 16 hex digits", path: ['path'] };
+const media = { hash: hashSchema, path: mediaPathSchema };
+const projectMedia = z.strictObject({ projectId: projectIdSchema, ...media }).refine(inHashFolder, IN_HASH_FOLDER);
+/** The largest number of references one checkMedia call takes. */
+export const MAX_CHECKED_MEDIA = 10_000;
 
 export const MAIN_API_ARG_SCHEMAS = {
   getHostInfo: noArgument,
@@ -70,6 +85,15 @@ export const MAIN_API_ARG_SCHEMAS = {
   cancelJob: z.strictObject({ jobId: jobIdSchema }),
   getDiskStatus: z.strictObject({ path: pathSchema }),
   importFrameImage: z.strictObject({ ...projectClient, fileName: z.string().min(1).max(255), dataBase64: base64Schema }),
+  importMedia: z.strictObject({ ...projectClient, sourcePath: pathSchema, fileName: z.string().min(1).max(255).optional() }),
+  probeMedia: projectMedia,
+  getMediaPoster: projectMedia,
+  getScrubStrip: projectMedia,
+  checkMedia: z.strictObject({
+    projectId: projectIdSchema,
+    refs: z.array(z.strictObject(media).refine(inHashFolder, IN_HASH_FOLDER)).max(MAX_CHECKED_MEDIA),
+  }),
+  relinkMedia: z.strictObject({ ...projectClient, ...media, newSourcePath: pathSchema }).refine(inHashFolder, IN_HASH_FOLDER),
   getSettings: noArgument,
   updateSettings: z.strictObject({
     workspaceDir: pathSchema.optional(),
@@ -110,7 +134,7 @@ const schemasMatchContract: [Mismatched] extends [never] ? true : Mismatched = t
 export const ARG_SCHEMAS_MATCH = schemasMatchContract;
 
 const diskStatusSchema = z.strictObject({ path: z.string(), freeBytes: z.number(), low: z.boolean(), message: z.string().nullable() });
-const jobKindSchema = z.enum(['bundle-export', 'bundle-import', 'backup-restore']);
+const jobKindSchema = z.enum(JOB_KINDS);
 
 export const MAIN_EVENT_SCHEMAS = {
   menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),

@@ -5,6 +5,7 @@ import type { DocumentData } from '../model/documentData.ts';
 import type { ProjectFile } from '../model/projectFile.ts';
 import type { ProjectSettings } from '../model/projectSettings.ts';
 import type { DocRecord } from '../model/records.ts';
+import type { MediaRef } from '../model/take.ts';
 import type { AppError, Result } from '../result.ts';
 
 /** The global the preload (desktop) or the bridge script (web host) defines: `window.shotcanvas`. */
@@ -46,6 +47,22 @@ export interface MainApi {
    * the reference a shot's `frame` stores. Only the project's current writer may import.
    */
   importFrameImage(input: ImportFrameImageInput): Promise<Result<FrameRef>>;
+  /**
+   * Copies a video or image file (by path: a native dialog or a dropped file's path) into the
+   * project's media folder, streamed and hashed, then probes it. A job: its result is ImportedMedia.
+   * Only the project's current writer may import. (The web host also takes uploads: see HostFiles.)
+   */
+  importMedia(input: ImportMediaInput): Promise<Result<JobStarted>>;
+  /** Reads a stored media file again: probe fields and generator metadata. */
+  probeMedia(input: ProjectMediaInput): Promise<Result<ProbedMedia>>;
+  /** A poster JPEG of a stored media file, generated once and cached under `.cache/thumbs/`. */
+  getMediaPoster(input: ProjectMediaInput): Promise<Result<MediaPoster>>;
+  /** Evenly spaced thumbnails of a stored video as one sprite JPEG, cached like the poster. */
+  getScrubStrip(input: ProjectMediaInput): Promise<Result<ScrubStrip>>;
+  /** Which referenced media files are missing or no longer hold the recorded bytes. */
+  checkMedia(input: CheckMediaInput): Promise<Result<MediaCheck[]>>;
+  /** Puts a found copy of a missing media file back in place, if its sha256 is the recorded one (a job). */
+  relinkMedia(input: RelinkMediaInput): Promise<Result<JobStarted>>;
   getSettings(): Promise<Result<AppSettings>>;
   updateSettings(input: AppSettingsPatch): Promise<Result<AppSettings>>;
   browseFolder(input: BrowseFolderInput): Promise<Result<FolderListing>>;
@@ -105,6 +122,13 @@ export const MENU_COMMANDS = [
   'zoom-reset',
   'zoom-fit',
   'toggle-inspector',
+  'import-take-media',
+  'show-takes',
+  'fork-take',
+  'circle-take',
+  'compare-takes',
+  'filter-takes',
+  'take-metrics',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -248,6 +272,92 @@ export interface ImportFrameImageInput extends ProjectClientInput {
   readonly dataBase64: string;
 }
 
+/** What the prober reads from a media file: a MediaRef without its place in the project. */
+export type MediaProbe = Omit<MediaRef, 'hash' | 'path' | 'name'>;
+
+/** The largest text kept per metadata entry (ComfyUI workflows run to a few hundred KB). */
+export const MAX_METADATA_ENTRY_CHARS = 2_000_000;
+
+/** Generator metadata as found in the file, uninterpreted (mapping it to a Recipe is the renderer's job). */
+export interface GeneratorMetadata {
+  /** Raw text by chunk keyword or tag name: "prompt", "workflow", "parameters", "comment", "XMP"… */
+  readonly entries: Readonly<Record<string, string>>;
+  /** What could not be read cleanly (malformed JSON, a cut entry…); never a reason to refuse the file. */
+  readonly warnings: readonly string[];
+}
+
+export interface ImportMediaInput extends ProjectClientInput {
+  /** The file on this machine (a dialog's answer, or a dropped file's path on the desktop). */
+  readonly sourcePath: string;
+  /** The name to store it under; defaults to the source's base name. */
+  readonly fileName?: string;
+}
+
+/** The result of an import job. */
+export interface ImportedMedia {
+  readonly media: MediaRef;
+  readonly metadata: GeneratorMetadata;
+  /** The same bytes were already in the project: nothing was copied and `media` is the earlier file. */
+  readonly deduplicated: boolean;
+}
+
+export interface MediaLocation {
+  /** sha256 hex of the bytes. */
+  readonly hash: string;
+  /** `media/<first 16 hex of hash>/<name>`. */
+  readonly path: string;
+}
+
+export interface ProjectMediaInput extends MediaLocation {
+  /** An open project. */
+  readonly projectId: ProjectId;
+}
+
+export interface ProbedMedia {
+  readonly probe: MediaProbe;
+  readonly metadata: GeneratorMetadata;
+}
+
+/** A cached image inside the project folder, shown through the media route (mediaUrl(projectId, path)). */
+export interface MediaPoster {
+  /** `.cache/thumbs/<hash>/poster.jpg`. */
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface ScrubStrip {
+  /** `.cache/thumbs/<hash>/strip.jpg`: the tiles side by side, left to right. */
+  readonly path: string;
+  readonly tileWidth: number;
+  readonly tileHeight: number;
+  /** The frame (0-based) each tile shows, in tile order. */
+  readonly frames: readonly number[];
+}
+
+export interface CheckMediaInput {
+  readonly projectId: ProjectId;
+  readonly refs: readonly MediaLocation[];
+}
+
+export type MediaStatus = 'ok' | 'missing' | 'changed';
+
+export interface MediaCheck extends MediaLocation {
+  readonly status: MediaStatus;
+}
+
+export interface RelinkMediaInput extends ProjectClientInput, MediaLocation {
+  /** A copy of the missing file found elsewhere on this machine. */
+  readonly newSourcePath: string;
+}
+
+/** The result of a relink job. */
+export interface RelinkedMedia extends MediaLocation {
+  readonly bytes: number;
+  /** The file was already in place with the right bytes: nothing was copied. */
+  readonly alreadyInPlace: boolean;
+}
+
 export interface SaveDialogInput {
   readonly purpose: 'export-bundle';
   readonly defaultName: string;
@@ -315,9 +425,10 @@ export interface PickedPath {
   readonly path: string | null;
 }
 
-export type JobKind = 'bundle-export' | 'bundle-import' | 'backup-restore';
+export const JOB_KINDS = ['bundle-export', 'bundle-import', 'backup-restore', 'media-import', 'media-relink'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
 
-/** Progress of a long job (bundle export/import, restore), pushed as the `jobProgress` event. */
+/** Progress of a long job (bundle export/import, restore, media import/relink), pushed as the `jobProgress` event. */
 export interface JobProgress {
   readonly jobId: string;
   readonly kind: JobKind;
@@ -363,6 +474,12 @@ export const MAIN_API_METHODS = [
   'cancelJob',
   'getDiskStatus',
   'importFrameImage',
+  'importMedia',
+  'probeMedia',
+  'getMediaPoster',
+  'getScrubStrip',
+  'checkMedia',
+  'relinkMedia',
   'getSettings',
   'updateSettings',
   'browseFolder',
@@ -392,9 +509,38 @@ export const CONTRACT_IS_COMPLETE = methodsCoverApi && eventsCoverEvents;
 export type MainApiArg<M extends MainApiMethod> = Parameters<MainApi[M]> extends [] ? undefined : Parameters<MainApi[M]>[0];
 export type MainApiValue<M extends MainApiMethod> = Awaited<ReturnType<MainApi[M]>> extends Result<infer T> ? T : never;
 
-/** `window.shotcanvas`: the API plus event subscription and the host's identity. */
+/** The parts of a DOM File the host helpers need (shared/ has no DOM types; a File satisfies this). */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface MediaUploadTarget extends ProjectClientInput {
+  readonly fileName: string;
+}
+
+export interface MediaUpload {
+  /** The import job the upload turned into (follow it like any job), or why the upload failed. */
+  readonly done: Promise<Result<JobStarted>>;
+  /** Stops the upload; the web host removes what it received. */
+  abort(): void;
+}
+
+/**
+ * Things only one host can do with a File from a drop or a file input; not IPC methods (they run
+ * in the preload or the bridge script). A missing function means this host cannot do it.
+ */
+export interface HostFiles {
+  /** Desktop: the file's path on disk (Electron's webUtils.getPathForFile); '' when it has none. */
+  readonly pathForFile?: (file: FileLike) => string;
+  /** Web host: streams the file to the upload route, which starts a `media-import` job. */
+  readonly uploadMedia?: (file: FileLike, target: MediaUploadTarget, onProgress: (sent: number, total: number) => void) => MediaUpload;
+}
+
+/** `window.shotcanvas`: the API plus event subscription, the host's identity and its file helpers. */
 export type ShotcanvasBridge = MainApi & {
   readonly hostKind: HostKind;
+  readonly files: HostFiles;
   on<E extends MainEventName>(event: E, listener: (payload: MainEvents[E]) => void): () => void;
 };
 

@@ -11,9 +11,13 @@ import type { SceneRecord } from './scene.ts';
 import { sceneRecordSchema } from './scene.ts';
 import type { ShotRecord } from './shot.ts';
 import { shotRecordSchema } from './shot.ts';
+import type { TakeRecord } from './take.ts';
+import { takeRecordSchema } from './take.ts';
 
 export const MAX_SHOTS = 200_000;
 export const MAX_RECORDS = 400_000;
+/** A feature film runs to a few thousand shots with tens of takes each. */
+export const MAX_TAKES = 200_000;
 
 /**
  * What the renderer edits and sends to main: settings and records by kind. The project file adds
@@ -25,6 +29,7 @@ export interface DocumentData {
   readonly scenes: readonly SceneRecord[];
   readonly notes: readonly NoteRecord[];
   readonly arrows: readonly ArrowRecord[];
+  readonly takes: readonly TakeRecord[];
 }
 
 export const documentDataSchema = z.strictObject({
@@ -33,19 +38,23 @@ export const documentDataSchema = z.strictObject({
   scenes: z.array(sceneRecordSchema).max(MAX_SHOTS),
   notes: z.array(noteRecordSchema).max(MAX_SHOTS),
   arrows: z.array(arrowRecordSchema).max(MAX_SHOTS),
+  takes: z.array(takeRecordSchema).max(MAX_TAKES),
 });
 
 /** The collection of `data` that holds records of each kind. */
-export const COLLECTION_OF: Readonly<Record<RecordKind, 'shots' | 'scenes' | 'notes' | 'arrows'>> = {
+export type RecordCollection = 'shots' | 'scenes' | 'notes' | 'arrows' | 'takes';
+
+export const COLLECTION_OF: Readonly<Record<RecordKind, RecordCollection>> = {
   shot: 'shots',
   scene: 'scenes',
   note: 'notes',
   arrow: 'arrows',
+  take: 'takes',
 };
 
 /** All records of a document, every kind. */
-export function allRecords(data: Pick<DocumentData, 'shots' | 'scenes' | 'notes' | 'arrows'>): DocRecord[] {
-  return [...data.shots, ...data.scenes, ...data.notes, ...data.arrows];
+export function allRecords(data: Pick<DocumentData, RecordCollection>): DocRecord[] {
+  return [...data.shots, ...data.scenes, ...data.notes, ...data.arrows, ...data.takes];
 }
 
 /** A deleted record, remembered for a while so a future sync engine can propagate the delete. */

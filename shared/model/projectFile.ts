@@ -10,7 +10,7 @@ import { MAX_RECORDS, MAX_SHOTS, allRecords, documentDataSchema, tombstoneSchema
 import { migrateProjectData } from './projectMigrations.ts';
 
 /** The project-file schema this build writes. */
-export const PROJECT_SCHEMA_VERSION = 3;
+export const PROJECT_SCHEMA_VERSION = 4;
 export const MAX_PROJECT_FILE_BYTES = 512 * 1024 * 1024;
 export { MAX_SHOTS };
 
@@ -55,7 +55,13 @@ const envelopeSchema = z.strictObject({
   data: z.unknown(),
 });
 
-/** Ids are unique across every kind; arrows must connect records that exist. */
+/**
+ * Ids are unique across every kind; arrows must connect records that exist. Take references are
+ * not checked: deleting a shot deletes its takes in the same step, but if a take ever outlived its
+ * shot, refusing the whole project (and falling back to an older backup) would lose far more than
+ * the stray take, which nothing shows or counts. Likewise a deleted parent makes a fork a lineage
+ * root, and a dangling selectedTakeId reads as no selection.
+ */
 function checkRecords(data: ProjectData, where: string): Result<ProjectData> {
   const ids = new Set<string>();
   for (const record of allRecords(data)) {
@@ -166,6 +172,7 @@ function pickKnownCollections(data: unknown): unknown {
     scenes: source['scenes'] ?? [],
     notes: source['notes'] ?? [],
     arrows: source['arrows'] ?? [],
+    takes: source['takes'] ?? [],
     tombstones: source['tombstones'] ?? [],
   };
 }

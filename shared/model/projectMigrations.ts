@@ -1,5 +1,6 @@
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
+import { RETIRED_MODELS_FORMAT_4 } from '../takes/retiredModels.ts';
 
 /**
  * Project-file migrations: a chain of pure functions on the raw `data` of each schema version.
@@ -34,7 +35,25 @@ export const PROJECT_MIGRATIONS: readonly MigrationStep[] = [
       arrows: [],
     }),
   },
+  {
+    from: 3,
+    to: 4,
+    describe: 'takes (data.takes); settings get the editable list of retired models, seeded with the format-4 defaults',
+    migrate: (data) => ({
+      ...data,
+      settings: withRetiredModels(data['settings']),
+      takes: [],
+    }),
+  },
 ];
+
+/** Settings that are not an object are left for validation to report; a list already there is kept. */
+function withRetiredModels(settings: unknown): unknown {
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return settings;
+  if ('retiredModels' in settings) return { ...settings };
+  // A fresh copy of every entry: the migrated data must not share objects with the frozen list.
+  return { ...settings, retiredModels: RETIRED_MODELS_FORMAT_4.map((entry) => ({ ...entry })) };
+}
 
 /** Runs every step from `fromVersion` up to `toVersion`. Input is not modified. */
 export function migrateProjectData(data: unknown, fromVersion: number, toVersion: number): Result<Record<string, unknown>> {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { FrameRate } from './frameRate.ts';
 import { isDropFrameCapable, timecodeBase } from './frameRate.ts';
 import { frameRateSchema } from './frameRate.schema.ts';
+import type { RetiredModel } from '../takes/retiredModels.ts';
+import { retiredModelsSchema } from '../takes/retiredModels.ts';
 
 /** Timeline settings of a project; the record start is stored in frames, shown as timecode. */
 export interface ProjectSettings {
@@ -13,6 +15,12 @@ export interface ProjectSettings {
   readonly height: number;
   /** Record start of the cut in frames at `frameRate` (default 01:00:00:00, Resolve's default). */
   readonly recordStartFrames: number;
+  /**
+   * Hosted models known to be switched off (editable; new projects start from
+   * DEFAULT_RETIRED_MODELS). Kept per project so a take's "model retired" status is explained by
+   * data the user can see and correct, not by a list baked into the app.
+   */
+  readonly retiredModels: readonly RetiredModel[];
 }
 
 export const projectSettingsSchema = z
@@ -23,6 +31,7 @@ export const projectSettingsSchema = z
     width: z.number().int().min(16).max(16384),
     height: z.number().int().min(16).max(16384),
     recordStartFrames: z.number().int().min(0).max(10_000_000),
+    retiredModels: retiredModelsSchema,
   })
   .refine((s) => !s.dropFrame || isDropFrameCapable(s.frameRate), {
     message: 'drop-frame timecode exists only at 29.97 and 59.94 fps',

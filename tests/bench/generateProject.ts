@@ -109,11 +109,12 @@ export async function generateBenchProject(
     '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' as ProjectId,
     1,
     {
-      settings: { name, frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080, recordStartFrames: 86400 },
+      settings: { name, frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080, recordStartFrames: 86400, retiredModels: [] },
       shots,
       scenes,
       notes: [],
       arrows: [],
+      takes: [],
       tombstones: [],
     },
     new Date(),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --shots N] [--only canvas|save] [--frames N] [--quick]`: benchmarks printed as one JSON line per figure, each
+ * `npm run bench [-- --shots N] [--only canvas|save] [--variant shotcanvas|baseline] [--frames N] [--quick]`: benchmarks printed as one JSON line per figure, each
  * measured for Shotcanvas and for a naive baseline in the same run, then a one-line machine
  * description. Not a test: CI runs it only at a small size as a smoke check.
  */
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'pad-bytes': { type: 'string', default: '2600' },
     'edit-seconds': { type: 'string', default: '60' },
     quick: { type: 'boolean', default: false },
+    variant: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -34,10 +35,12 @@ const executablePath = findChromium();
 // Frame times must not be capped by vsync, or every figure would read 16.7 ms at best.
 const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
 const only = values.only;
+// `--variant shotcanvas` skips the (slow) baseline while iterating; reported figures use both.
+const variants = (['shotcanvas', 'baseline'] as const).filter((v) => !values.variant || v === values.variant);
 try {
   const workspace = join(root, 'workspace');
   if (!only || only === 'canvas') {
-    for (const variant of ['shotcanvas', 'baseline'] as const) {
+    for (const variant of variants) {
       const project = await generateBenchProject(workspace, `Canvas ${variant}`, { shots, images: quick ? 10 : 100 });
       await runCanvasBench({
         browser,
@@ -51,7 +54,7 @@ try {
     }
   }
   if (!only || only === 'save') {
-    for (const variant of ['shotcanvas', 'baseline'] as const) {
+    for (const variant of variants) {
       const project = await generateBenchProject(workspace, `Bench ${variant}`, { shots, padBytes });
       await runSaveBench({ browser, workspace, dataDir: join(root, `host-${variant}`), project, variant, editSeconds, durableSamples: quick ? 3 : 12, emit });
     }

@@ -18,6 +18,7 @@ export const CRASH_SETTINGS: ProjectSettings = {
   width: 1920,
   height: 1080,
   recordStartFrames: 86400,
+  retiredModels: [],
 };
 
 function idFor(n: number): ShotId {
@@ -56,5 +57,6 @@ export function documentAt(revision: number): DocumentData {
     scenes: [],
     notes: [],
     arrows: [],
+    takes: [],
   };
 }

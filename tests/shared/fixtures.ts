@@ -34,6 +34,7 @@ export function settings(overrides: Partial<ProjectSettings> = {}): ProjectSetti
     width: 1920,
     height: 1080,
     recordStartFrames: 86400,
+    retiredModels: [],
     ...overrides,
   };
 }
@@ -68,7 +69,19 @@ export function scene(overrides: Partial<SceneRecord> = {}, now = FIXED_NOW): Sc
 }
 
 export function note(overrides: Partial<NoteRecord> = {}, now = FIXED_NOW): NoteRecord {
-  return { id: randomUUID() as NoteId, kind: 'note', x: 0, y: 0, ...NOTE_SIZE, text: '', color: NOTE_COLORS[0], createdAt: now, updatedAt: now, rev: 0, ...overrides };
+  return {
+    id: randomUUID() as NoteId,
+    kind: 'note',
+    x: 0,
+    y: 0,
+    ...NOTE_SIZE,
+    text: '',
+    color: NOTE_COLORS[0],
+    createdAt: now,
+    updatedAt: now,
+    rev: 0,
+    ...overrides,
+  };
 }
 
 export function arrow(fromId: string, toId: string, overrides: Partial<ArrowRecord> = {}, now = FIXED_NOW): ArrowRecord {
@@ -79,15 +92,19 @@ export function contentHash(data: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(data), 'utf8').digest('hex')}`;
 }
 
-/** Scenes, notes and arrows of a document (format 3); empty unless a test gives some. */
-export type OtherRecords = Partial<Pick<DocumentData, 'scenes' | 'notes' | 'arrows'>>;
+/** Scenes, notes, arrows and takes of a document (format 4); empty unless a test gives some. */
+export type OtherRecords = Partial<Pick<DocumentData, 'scenes' | 'notes' | 'arrows' | 'takes'>>;
 
 /** What the renderer edits and sends: settings and records of every kind. */
-export function documentData(shots: readonly ShotRecord[] = [shot(), shot()], settingsOverrides: Partial<ProjectSettings> = {}, others: OtherRecords = {}): DocumentData {
-  return { settings: settings(settingsOverrides), shots, scenes: [], notes: [], arrows: [], ...others };
+export function documentData(
+  shots: readonly ShotRecord[] = [shot(), shot()],
+  settingsOverrides: Partial<ProjectSettings> = {},
+  others: OtherRecords = {},
+): DocumentData {
+  return { settings: settings(settingsOverrides), shots, scenes: [], notes: [], arrows: [], takes: [], ...others };
 }
 
-/** `data` of a schema-3 project.json: the document plus tombstones. */
+/** `data` of a schema-4 project.json: the document plus tombstones. */
 export function projectData(
   shots: readonly ShotRecord[] = [shot(), shot()],
   settingsOverrides: Partial<ProjectSettings> = {},

@@ -97,7 +97,8 @@ export class BackupStore {
         contentHash: file.contentHash,
         sizeBytes: bytes.length,
         shotCount: file.data.shots.length,
-        takeCount: (file.data as { takes?: unknown[] }).takes?.length ?? 0,
+        // Backups also hold files of other formats, whose data may have no takes.
+        takeCount: (file.data.takes as readonly unknown[] | undefined)?.length ?? 0,
         note: note ? note.slice(0, MAX_BACKUP_NOTE_LENGTH) : null,
       };
       const all = [...entries, entry];

@@ -5,20 +5,18 @@ import type { FrameRef } from '../../../shared/model/media.ts';
 import { frameRefSchema } from '../../../shared/model/media.ts';
 import type { Result } from '../../../shared/result.ts';
 import { err, ok } from '../../../shared/result.ts';
-import { isTempFileName, writeFileAtomic } from '../atomicWrite.ts';
+import { writeFileAtomic } from '../atomicWrite.ts';
 import type { FreeSpaceProbe } from '../diskSpace.ts';
 import { checkFreeSpace, formatBytes, nodeFreeSpace } from '../diskSpace.ts';
 import type { FileSystem } from '../fileSystem.ts';
 import { errorCode, pathExists } from '../fileSystem.ts';
+import { HASH_PREFIX_LENGTH, MEDIA_FOLDER, findSameContent, freeNameIn, serializedPerProject } from './mediaFolder.ts';
 import { isRealPathInside } from '../pathSafety.ts';
 import { ioError } from '../projectSummary.ts';
 import { probeImage } from './imageProbe.ts';
 import { mediaFileName, shownFileName } from './mediaFileName.ts';
 
-export const MEDIA_FOLDER = 'media';
-/** Hex digits of the sha256 that name a media subfolder (64 bits: collisions are not a concern). */
-export const HASH_PREFIX_LENGTH = 16;
-export { MAX_FRAME_IMAGE_BYTES };
+export { HASH_PREFIX_LENGTH, MEDIA_FOLDER, MAX_FRAME_IMAGE_BYTES };
 
 export interface ImageImportInput {
   readonly fs: FileSystem;
@@ -32,68 +30,12 @@ export interface ImageImportInput {
   readonly maxBytes?: number;
 }
 
-/**
- * Imports run one at a time per project: the dedupe check and the clean-up after a failure (which
- * removes folders this import created) must not interleave with another import into the same tree.
- */
-const queues = new Map<string, Promise<unknown>>();
-
-function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
-}
-
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * A file already in `folder` with exactly these bytes (the same image imported before, maybe under
- * another name), preferring `preferredName`. Regular files only; temp files and links are ignored.
- */
-async function findSameContent(fs: FileSystem, folder: string, hash: string, size: number, preferredName: string): Promise<string | null> {
-  let entries;
-  try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null;
-    throw error;
-  }
-  const names = entries
-    .filter((e) => e.isFile() && !isTempFileName(e.name) && e.name.length <= 255 && !/[\\\0]/.test(e.name))
-    .map((e) => e.name)
-    .sort((a, b) => (a === preferredName ? -1 : b === preferredName ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) {
-    const path = join(folder, name);
-    const info = await fs.lstat(path);
-    if (!info.isFile() || info.size !== size) continue;
-    if (sha256Hex((await fs.readFile(path)) as Uint8Array) === hash) return name;
-  }
-  return null;
-}
-
-/**
- * `name`, or `name (2).ext`, `name (3).ext`… whichever no entry of `folder` takes, comparing as
- * case-insensitive, normalizing disks (and bundle export) do: `Frame.png` and `frame.png` clash.
- */
-async function freeNameIn(fs: FileSystem, folder: string, name: string): Promise<string> {
-  const key = (n: string) => n.normalize('NFC').toLowerCase();
-  const taken = new Set((await fs.readdir(folder)).map(key));
-  const dot = name.lastIndexOf('.');
-  const stem = name.slice(0, dot);
-  const extension = name.slice(dot);
-  for (let n = 1; n < 1000; n += 1) {
-    const candidate = n === 1 ? name : `${stem} (${n})${extension}`;
-    if (!taken.has(key(candidate))) return candidate;
-  }
-  throw new Error(`${folder} holds too many files named like ${name}`);
-}
+/** Stored images are small: hashing them whole is simpler than streaming. */
+const hashStoredImage = async (fs: FileSystem, path: string) => sha256Hex((await fs.readFile(path)) as Uint8Array);
 
 /**
  * Copies an image into `<project>/media/<first 16 hex of its sha256>/<sanitized original name>`
@@ -119,7 +61,7 @@ export async function importImageBytes(input: ImageImportInput): Promise<Result<
   const hash = sha256Hex(bytes);
   const prefix = hash.slice(0, HASH_PREFIX_LENGTH);
   const projectDir = resolve(input.projectDir);
-  return serialized(projectDir, async () => {
+  return serializedPerProject(projectDir, async () => {
     try {
       const info = await fs.stat(projectDir);
       if (!info.isDirectory()) return err('NOT_FOUND', `The project folder ${projectDir} is not a folder any more.`, projectDir);
@@ -146,7 +88,7 @@ export async function importImageBytes(input: ImageImportInput): Promise<Result<
           mediaDir,
         );
       }
-      existing = await findSameContent(fs, folder, hash, bytes.length, wanted);
+      existing = await findSameContent(fs, folder, hash, bytes.length, wanted, (path) => hashStoredImage(fs, path));
     } catch (error) {
       return ioError(`look for an earlier copy of "${shown}" in`, folder, error);
     }

@@ -1,4 +1,5 @@
 import type { ImageMimeType } from '../../../shared/model/media.ts';
+import type { TakeMediaMime } from '../../../shared/model/take.ts';
 
 /** Extensions each type may carry; the first is the one a name gets when it has none that fits. */
 export const IMAGE_EXTENSIONS: Readonly<Record<ImageMimeType, readonly string[]>> = {
@@ -8,8 +9,20 @@ export const IMAGE_EXTENSIONS: Readonly<Record<ImageMimeType, readonly string[]>
   'image/gif': ['gif'],
 };
 
-/** Extensions of images of some type: a wrong one is replaced, anything else is kept and the right one appended. */
-const IMAGE_LIKE_EXTENSIONS = new Set([...Object.values(IMAGE_EXTENSIONS).flat(), 'bmp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'psd', 'svg', 'ico']);
+/** Extensions of the media types takes accept (videos and stills). */
+export const MEDIA_EXTENSIONS: Readonly<Record<ImageMimeType | TakeMediaMime, readonly string[]>> = {
+  ...IMAGE_EXTENSIONS,
+  'video/mp4': ['mp4', 'm4v'],
+  'video/quicktime': ['mov', 'qt'],
+  'video/webm': ['webm'],
+};
+
+/** Extensions of media of some type: a wrong one is replaced, anything else is kept and the right one appended. */
+const MEDIA_LIKE_EXTENSIONS = new Set([
+  ...Object.values(MEDIA_EXTENSIONS).flat(),
+  ...['bmp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'psd', 'svg', 'ico'],
+  ...['mkv', 'avi', 'wmv', 'flv', 'mpg', 'mpeg', 'ts', 'mts', 'm2ts', '3gp', 'mxf'],
+]);
 
 /**
  * UTF-8 bytes a stored name may use. File systems allow 255, but Windows paths are still often
@@ -71,8 +84,8 @@ export function shownFileName(fileName: string): string {
  * Linux (no folders, no `..`, no reserved names or characters, no trailing dots), carrying an
  * extension that matches its real type so editors and the media route agree on what it is.
  */
-export function mediaFileName(originalName: string, mime: ImageMimeType): string {
-  const allowed = IMAGE_EXTENSIONS[mime];
+export function mediaFileName(originalName: string, mime: ImageMimeType | TakeMediaMime): string {
+  const allowed = MEDIA_EXTENSIONS[mime];
   const base = trimEnds(baseNameOf(originalName).normalize('NFC').replace(FORBIDDEN_CHARACTERS, '_'));
   const dot = base.lastIndexOf('.');
   const currentExtension = dot > 0 ? base.slice(dot + 1) : '';
@@ -81,14 +94,14 @@ export function mediaFileName(originalName: string, mime: ImageMimeType): string
   if (allowed.includes(currentExtension.toLowerCase())) {
     stem = base.slice(0, dot);
     extension = currentExtension;
-  } else if (IMAGE_LIKE_EXTENSIONS.has(currentExtension.toLowerCase())) {
-    // `photo.png` that holds a JPEG becomes `photo.jpg`: the extension must not lie.
+  } else if (MEDIA_LIKE_EXTENSIONS.has(currentExtension.toLowerCase())) {
+    // `photo.png` that holds a JPEG becomes `photo.jpg` (a `.mp4` holding a MOV, `.mov`): the extension must not lie.
     stem = base.slice(0, dot);
   }
   stem = trimEnds(stem);
   const firstPart = stem.split('.')[0] ?? '';
   if (WINDOWS_RESERVED.test(firstPart.trim())) stem = `_${stem}`;
   stem = trimEnds(truncateUtf8(stem, MAX_NAME_BYTES - 1 - utf8Length(extension)));
-  if (stem === '') stem = 'frame';
+  if (stem === '') stem = mime.startsWith('video/') ? 'clip' : 'frame';
   return `${stem}.${extension}`;
 }

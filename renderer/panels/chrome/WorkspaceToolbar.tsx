@@ -1,6 +1,9 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import {
+  ChartColumn,
   ChevronLeft,
+  Columns2,
+  Funnel,
   Grid3x3,
   History as HistoryIcon,
   Keyboard,
@@ -31,7 +34,7 @@ interface Props {
   readonly camera: CameraState;
   readonly saveState: SaveState;
   readonly readOnly: boolean;
-  readonly rightPanel: 'inspector' | 'history' | null;
+  readonly rightPanel: 'inspector' | 'history' | 'take-query' | null;
   readonly history: History;
   readonly onCommand: (command: ShortcutAction) => void;
   readonly onRetrySave: () => void;
@@ -169,6 +172,16 @@ export function WorkspaceToolbar({ name, meta, shotCount, camera, saveState, rea
               </DropdownMenu.Item>
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('show-shortcuts')}>
                 <Keyboard size={14} /> Keyboard shortcuts
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('filter-takes')}>
+                <Funnel size={14} /> Filter takes
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('compare-takes')}>
+                <Columns2 size={14} /> Compare takes
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('take-metrics')}>
+                <ChartColumn size={14} /> Take metrics
               </DropdownMenu.Item>
               <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item className="menu-item" onSelect={() => onCommand('project-history')}>

@@ -37,7 +37,7 @@ function useBuffered({ value, validate, onCommit }: BaseProps) {
   return { text, setText, problem, commit, revert };
 }
 
-export function BufferedInput(props: BaseProps & { readonly inputMode?: 'numeric' | 'text' }) {
+export function BufferedInput(props: BaseProps & { readonly inputMode?: 'numeric' | 'text'; /** A <datalist> of suggestions. */ readonly list?: string }) {
   const { text, setText, problem, commit, revert } = useBuffered(props);
   return (
     <>
@@ -49,6 +49,7 @@ export function BufferedInput(props: BaseProps & { readonly inputMode?: 'numeric
         placeholder={props.placeholder}
         maxLength={props.maxLength}
         inputMode={props.inputMode}
+        list={props.list}
         disabled={props.disabled}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}

@@ -14,6 +14,7 @@ import type { AlignMode, DistributeAxis, Placed } from '../../editor/alignment.t
 import { alignRects, distributeRects } from '../../editor/alignment.ts';
 import { recordBounds } from '../../editor/geometry.ts';
 import { moveRecords, withSceneMembers } from '../../editor/recordCommands.ts';
+import { isCanvasRecord } from '../../../shared/model/records.ts';
 import { IconButton } from '../chrome/IconButton.tsx';
 
 /** Several records selected: align, distribute, group into a scene. */
@@ -32,7 +33,7 @@ export function MultiInspector({ store, ids, onGroup }: { store: DocumentStore; 
       if (r?.kind !== 'scene') continue;
       for (const member of withSceneMembers(store, [id])) {
         const m = store.get(member);
-        if (member !== id && m && m.kind !== 'arrow' && !all.has(member)) all.set(member, { x: m.x + p.x - r.x, y: m.y + p.y - r.y });
+        if (member !== id && isCanvasRecord(m) && !all.has(member)) all.set(member, { x: m.x + p.x - r.x, y: m.y + p.y - r.y });
       }
     }
     if (all.size > 0) moveRecords(store, all);

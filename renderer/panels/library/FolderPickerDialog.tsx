@@ -13,21 +13,28 @@ interface Props {
   readonly onPick: (path: string) => void;
   /** Pick a file with one of these extensions instead of a project folder. */
   readonly fileExtensions?: readonly string[];
+  /** The confirm button's label (default: "Import" for files, "Open project" for folders). */
+  readonly actionLabel?: string;
 }
 
 /**
  * The web host's stand-in for the native "Open…" dialog: browses folders under the workspace
  * (the server refuses anything outside it) and opens a project folder.
  */
-export function FolderPickerDialog({ open, title, onCancel, onPick, fileExtensions }: Props) {
+export function FolderPickerDialog({ open, title, onCancel, onPick, fileExtensions, actionLabel }: Props) {
   return (
     <ModalDialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} width={560}>
-      <FolderPicker onCancel={onCancel} onPick={onPick} fileExtensions={fileExtensions ?? []} />
+      <FolderPicker onCancel={onCancel} onPick={onPick} fileExtensions={fileExtensions ?? []} actionLabel={actionLabel} />
     </ModalDialog>
   );
 }
 
-function FolderPicker({ onCancel, onPick, fileExtensions: extensionsProp }: Pick<Props, 'onCancel' | 'onPick'> & { fileExtensions: readonly string[] }) {
+function FolderPicker({
+  onCancel,
+  onPick,
+  fileExtensions: extensionsProp,
+  actionLabel,
+}: Pick<Props, 'onCancel' | 'onPick' | 'actionLabel'> & { fileExtensions: readonly string[] }) {
   // A stable list (callers pass a new array each render) so the initial listing runs once.
   const extensionsKey = extensionsProp.join(',');
   const fileExtensions = useMemo(() => (extensionsKey ? extensionsKey.split(',') : []), [extensionsKey]);
@@ -114,7 +121,7 @@ function FolderPicker({ onCancel, onPick, fileExtensions: extensionsProp }: Pick
           Cancel
         </button>
         <button type="button" className="btn btn-primary" disabled={!chosen || !pickable(chosen)} onClick={() => chosen && onPick(chosen.path)}>
-          {pickFiles ? 'Import' : 'Open project'}
+          {actionLabel ?? (pickFiles ? 'Import' : 'Open project')}
         </button>
       </div>
     </>

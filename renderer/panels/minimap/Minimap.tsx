@@ -6,6 +6,7 @@ import type { CameraState } from '../../editor/cameraState.ts';
 import type { DocRecord, DocumentStore } from '../../editor/documentStore.ts';
 import { CANVAS_COLORS, STATUS_COLORS } from '../../canvas/canvasTheme.ts';
 import { recordBounds } from '../../editor/geometry.ts';
+import { isCanvasRecord } from '../../../shared/model/records.ts';
 import type { SceneRecord } from '../../../shared/model/scene.ts';
 import { SCENE_HEADER_HEIGHT } from '../../../shared/model/scene.ts';
 import type { ShotStatus } from '../../../shared/model/shot.ts';
@@ -34,7 +35,7 @@ interface RecordLayer {
 }
 
 function hasRecords(store: DocumentStore): boolean {
-  for (const record of store.all()) if (record.kind !== 'arrow') return true;
+  for (const record of store.all()) if (isCanvasRecord(record)) return true;
   return false;
 }
 

@@ -71,6 +71,13 @@ describe('buildMenuTemplate', () => {
       'Add Shot (S)': 'add-shot',
       'Add Note (N)': 'add-note',
       'Group into Scene': 'group-into-scene',
+      'Import Media as Takes…': 'import-take-media',
+      'Show Takes (T)': 'show-takes',
+      'Fork Take with a New Seed (Shift+F)': 'fork-take',
+      'Set as Selected Take (C)': 'circle-take',
+      'Compare Takes (Shift+C)': 'compare-takes',
+      'Filter Takes…': 'filter-takes',
+      'Take Metrics (Shift+M)': 'take-metrics',
       'Delete Selection (Del)': 'delete-selection',
       'Zoom In': 'zoom-in',
       'Zoom Out': 'zoom-out',
@@ -104,7 +111,9 @@ describe('buildMenuTemplate', () => {
       Duplicate: 'CmdOrCtrl+D',
       'Select All': 'CmdOrCtrl+A',
       'Find and Filter…': 'CmdOrCtrl+F',
+      'Filter Takes…': 'CmdOrCtrl+Shift+F',
       'Group into Scene': 'CmdOrCtrl+G',
+      'Import Media as Takes…': 'CmdOrCtrl+I',
       Snapping: "CmdOrCtrl+'",
       'Snap to Grid': "CmdOrCtrl+Shift+'",
       'Zoom In': 'CmdOrCtrl+=',
@@ -117,7 +126,18 @@ describe('buildMenuTemplate', () => {
   it('leaves single-key canvas commands without accelerators, so typing in a field never fires them', () => {
     const { template } = build('linux');
     const byLabel = new Map(allItems(template).map((i) => [i.label, i]));
-    for (const label of ['Add Shot (S)', 'Add Note (N)', 'Delete Selection (Del)', 'Zoom to Fit (F)', 'Toggle Sequence Strip (B)']) {
+    for (const label of [
+      'Add Shot (S)',
+      'Add Note (N)',
+      'Delete Selection (Del)',
+      'Zoom to Fit (F)',
+      'Toggle Sequence Strip (B)',
+      'Show Takes (T)',
+      'Fork Take with a New Seed (Shift+F)',
+      'Set as Selected Take (C)',
+      'Compare Takes (Shift+C)',
+      'Take Metrics (Shift+M)',
+    ]) {
       expect(byLabel.get(label), label).toBeDefined();
       expect(byLabel.get(label)?.accelerator, label).toBeUndefined();
     }

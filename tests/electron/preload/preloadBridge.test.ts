@@ -40,9 +40,10 @@ function setup() {
 }
 
 describe('createPreloadBridge', () => {
-  it('has exactly one function per MainApi method plus on() and hostKind "desktop"', () => {
+  it('has exactly one function per MainApi method plus on(), files and hostKind "desktop"', () => {
     const { loose } = setup();
-    expect(Object.keys(loose).sort()).toEqual([...MAIN_API_METHODS, 'on', 'hostKind'].sort());
+    expect(Object.keys(loose).sort()).toEqual([...MAIN_API_METHODS, 'on', 'hostKind', 'files'].sort());
+    expect(loose['files']).toEqual({});
     for (const method of MAIN_API_METHODS) expect(typeof loose[method], method).toBe('function');
     expect(loose['hostKind']).toBe('desktop');
   });
@@ -117,5 +118,21 @@ describe('createPreloadBridge: events', () => {
     expect(() => loose.on('menuCommand', 'not a function')).toThrow(TypeError);
     expect(() => loose.on('menuCommand', undefined)).toThrow(TypeError);
     expect(ipc.listeners.size).toBe(0);
+  });
+});
+
+describe('createPreloadBridge: files', () => {
+  it('exposes pathForFile (webUtils.getPathForFile) and answers "" when Electron refuses the object', () => {
+    const seen: unknown[] = [];
+    const bridge = createPreloadBridge(new FakeIpcRenderer(), (file) => {
+      seen.push(file);
+      if (file.name === 'not-a-file') throw new TypeError('Expected a File');
+      return `/home/me/Renders/${file.name}`;
+    });
+    expect(Object.isFrozen(bridge.files)).toBe(true);
+    expect(bridge.files.pathForFile?.({ name: 'take 3.mp4', size: 10 })).toBe('/home/me/Renders/take 3.mp4');
+    expect(bridge.files.pathForFile?.({ name: 'not-a-file', size: 0 })).toBe('');
+    expect(bridge.files.uploadMedia).toBeUndefined();
+    expect(seen).toHaveLength(2);
   });
 });

@@ -118,3 +118,21 @@ describe('mediaReplyHeaders (desktop media scheme)', () => {
     expect(mediaReplyHeaders('/p/a.png', null, trusted)['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('resolveMediaRequest: what is served', () => {
+  it('serves media/ and cached thumbnails, nothing else of the project', async () => {
+    await mkdir(join(projectDir, '.cache', 'thumbs', 'h'), { recursive: true });
+    await writeFile(join(projectDir, '.cache', 'thumbs', 'h', 'poster.jpg'), 'jpeg');
+    await writeFile(join(projectDir, '.cache', 'media-hashes.json'), '{}');
+    expect(await resolveUrl(mediaUrl('.cache/thumbs/h/poster.jpg'))).toBe(join(projectDir, '.cache', 'thumbs', 'h', 'poster.jpg'));
+    expect(await resolveUrl(mediaUrl('project.json'))).toBeNull();
+    expect(await resolveUrl(mediaUrl('.cache/media-hashes.json'))).toBeNull();
+    expect(await resolveUrl(mediaUrl('.backups/x.json'))).toBeNull();
+    expect(await resolveUrl(mediaUrl('.cache/thumbs/../media-hashes.json'))).toBeNull();
+  });
+
+  it('types videos for <video>', () => {
+    expect(mediaReplyHeaders('/p/media/ab/clip.mov', null, () => false)['content-type']).toBe('video/quicktime');
+    expect(mediaReplyHeaders('/p/media/ab/clip.webm', null, () => false)['content-type']).toBe('video/webm');
+  });
+});

@@ -56,7 +56,14 @@ describe('one writer per project', () => {
 
     const before = await snapshotTree(tmp());
     expectErr(await fx.projects.saveChanges(changes(projectId, CLIENT, 0)), 'CONFLICT', /another window or tab/, /Reopen it here/);
-    expectErr(await fx.projects.saveSnapshot({ ...asClient(projectId, CLIENT), revision: 5, data: { settings: taken.file.data.settings, shots: [], scenes: [], notes: [], arrows: [] } }), 'CONFLICT');
+    expectErr(
+      await fx.projects.saveSnapshot({
+        ...asClient(projectId, CLIENT),
+        revision: 5,
+        data: { settings: taken.file.data.settings, shots: [], scenes: [], notes: [], arrows: [], takes: [] },
+      }),
+      'CONFLICT',
+    );
     expectErr(await fx.projects.createBackup({ ...asClient(projectId, CLIENT), kind: 'pre-import', note: null }), 'CONFLICT');
     expect(await snapshotTree(tmp())).toEqual(before);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readProjectFile } from '../../../electron/services/projectFolder.ts';
 import { nodeFileSystem } from '../../../electron/services/fileSystem.ts';
 import { isUuid } from '../../../shared/ids.ts';
+import { DEFAULT_RETIRED_MODELS } from '../../../shared/takes/retiredModels.ts';
 import { faultyFs, flakyRename } from './support/faultyFs.ts';
 import { createInput, createProject, expectErr, expectOk, makeLibrary } from './support/library.ts';
 import { FIXED_NOW } from './support/projectData.ts';
@@ -35,11 +36,20 @@ describe('ProjectLibrary.create', () => {
     expect(file.projectId).toBe(summary.projectId);
     expect(file.revision).toBe(0);
     expect(file.data).toEqual({
-      settings: { name: 'Night Shoot', frameRate: { num: 24, den: 1 }, dropFrame: false, width: 3840, height: 2160, recordStartFrames: 86400 },
+      settings: {
+        name: 'Night Shoot',
+        frameRate: { num: 24, den: 1 },
+        dropFrame: false,
+        width: 3840,
+        height: 2160,
+        recordStartFrames: 86400,
+        retiredModels: DEFAULT_RETIRED_MODELS,
+      },
       shots: [],
       scenes: [],
       notes: [],
       arrows: [],
+      takes: [],
       tombstones: [],
     });
   });

@@ -82,6 +82,7 @@ export async function startTestWebHost(options: { withRenderer?: boolean } = {})
     port: 0,
     token: TEST_TOKEN,
     mediaDir: (projectId) => services.projects.dirOf(projectId),
+    uploadMedia: (input) => services.media.acceptUpload(input),
   });
   started.host = host;
   const cookie = `${sessionCookieName(host.port)}=${TEST_TOKEN}`;

@@ -13,6 +13,39 @@ interface FetchCall {
 
 type FetchReply = { kind: 'json'; status: number; value: unknown } | { kind: 'not-json'; status: number } | { kind: 'network-error'; message: string };
 
+/** Records what the bridge's upload does with XMLHttpRequest; the test plays the network. */
+class FakeXhr {
+  static instances: FakeXhr[] = [];
+  method = '';
+  url = '';
+  readonly headers: Record<string, string> = {};
+  body: unknown = null;
+  status = 0;
+  responseText = '';
+  aborted = false;
+  readonly upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  constructor() {
+    FakeXhr.instances.push(this);
+  }
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string): void {
+    this.headers[name] = value;
+  }
+  send(body: unknown): void {
+    this.body = body;
+  }
+  abort(): void {
+    this.aborted = true;
+    this.onabort?.();
+  }
+}
+
 class FakeEventSource {
   static instances: FakeEventSource[] = [];
   readonly listeners = new Map<string, Array<(message: { data: string }) => void>>();
@@ -34,6 +67,7 @@ function loadBridge(reply: FetchReply = { kind: 'json', status: 200, value: { ok
   const calls: FetchCall[] = [];
   const errors: unknown[] = [];
   FakeEventSource.instances = [];
+  FakeXhr.instances = [];
   const window: Record<string, unknown> = {};
   const fetch = (url: string, init: FetchCall['init']) => {
     calls.push({ url, init });
@@ -43,7 +77,7 @@ function loadBridge(reply: FetchReply = { kind: 'json', status: 200, value: { ok
       json: () => (reply.kind === 'json' ? Promise.resolve(reply.value) : Promise.reject(new SyntaxError('Unexpected token <'))),
     });
   };
-  const context = createContext({ window, fetch, EventSource: FakeEventSource, console: { error: (e: unknown) => errors.push(e) } });
+  const context = createContext({ window, fetch, EventSource: FakeEventSource, XMLHttpRequest: FakeXhr, console: { error: (e: unknown) => errors.push(e) } });
   runInContext(buildBridgeScript(TOKEN), context);
   const bridge = window['shotcanvas'] as Record<string, unknown> & {
     on(event: string, listener: unknown): () => void;
@@ -67,9 +101,11 @@ describe('bridge script: window.shotcanvas', () => {
     expect(() => Object.defineProperty(window, 'shotcanvas', { value: {} })).toThrow(TypeError);
   });
 
-  it('has exactly one function per MainApi method plus on() and hostKind "web"', () => {
+  it('has exactly one function per MainApi method plus on(), files and hostKind "web"', () => {
     const { bridge } = loadBridge();
-    expect(Object.keys(bridge).sort()).toEqual([...MAIN_API_METHODS, 'on', 'hostKind'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...MAIN_API_METHODS, 'on', 'hostKind', 'files'].sort());
+    expect(Object.keys(bridge['files'] as object)).toEqual(['uploadMedia']);
+    expect(Object.isFrozen(bridge['files'])).toBe(true);
     for (const name of MAIN_API_METHODS) expect(typeof bridge[name], name).toBe('function');
     expect(typeof bridge.on).toBe('function');
     expect(bridge['hostKind']).toBe('web');
@@ -156,5 +192,50 @@ describe('bridge script: events', () => {
     source.dispatch('menuCommand', JSON.stringify({ command: 'add-shot' }));
     expect(received).toHaveLength(1);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('bridge script: media upload', () => {
+  type Upload = { done: Promise<unknown>; abort(): void };
+  const start = (bridge: Record<string, unknown>, onProgress: (sent: number, total: number) => void = () => undefined) => {
+    const file = { name: 'Shot 01 #2.mp4', size: 1000 };
+    const files = bridge['files'] as { uploadMedia(file: unknown, target: unknown, onProgress: unknown): Upload };
+    const upload = files.uploadMedia(file, { projectId: 'p-1', clientId: 'tab 1', fileName: 'Shot 01 #2.mp4' }, onProgress);
+    return { file, upload, xhr: FakeXhr.instances.at(-1)! };
+  };
+
+  it('POSTs the File itself (streamed by the browser) with the token, and reports upload progress', async () => {
+    const { bridge, plain } = loadBridge();
+    const progress: Array<[number, number]> = [];
+    const { file, upload, xhr } = start(bridge, (sent, total) => progress.push([sent, total]));
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe('/upload/media?projectId=p-1&clientId=tab%201&fileName=Shot%2001%20%232.mp4');
+    expect(xhr.headers[TOKEN_HEADER]).toBe(TOKEN);
+    expect(xhr.headers['content-type']).toBe('application/octet-stream');
+    expect(xhr.body).toBe(file);
+    xhr.upload.onprogress?.({ loaded: 400, total: 1000, lengthComputable: true });
+    expect(progress).toEqual([[400, 1000]]);
+    xhr.status = 200;
+    xhr.responseText = JSON.stringify({ ok: true, value: { jobId: 'j-1', targetPath: null } });
+    xhr.onload?.();
+    await expect(plain(upload.done)).resolves.toEqual({ ok: true, value: { jobId: 'j-1', targetPath: null } });
+  });
+
+  it('resolves abort, network failure and a non-JSON reply to Results', async () => {
+    const { bridge, plain } = loadBridge();
+    const aborted = start(bridge);
+    aborted.upload.abort();
+    expect(aborted.xhr.aborted).toBe(true);
+    await expect(plain(aborted.upload.done)).resolves.toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const failed = start(bridge);
+    failed.xhr.onerror?.();
+    await expect(plain(failed.upload.done)).resolves.toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
+    const odd = start(bridge);
+    odd.xhr.status = 401;
+    odd.xhr.responseText = 'Missing or wrong access token.';
+    odd.xhr.onload?.();
+    const result = (await plain(odd.upload.done)) as { error: { code: string; message: string } };
+    expect(result.error.code).toBe('INTERNAL');
+    expect(result.error.message).toContain('401');
   });
 });

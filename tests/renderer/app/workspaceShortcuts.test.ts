@@ -15,6 +15,8 @@ describe('matchShortcut', () => {
     ['b', 'toggle-strip'],
     ['f', 'zoom-fit'],
     ['i', 'toggle-inspector'],
+    ['t', 'show-takes'],
+    ['c', 'circle-take'],
     ['Delete', 'delete-selection'],
     ['Backspace', 'delete-selection'],
     ['Escape', 'clear-selection'],
@@ -55,6 +57,14 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key("'", { [mod]: true }))).toBe('toggle-snapping');
     expect(matchShortcut(key("'", { [mod]: true, shiftKey: true }))).toBe('toggle-grid-snap');
     expect(matchShortcut(key('"', { [mod]: true, shiftKey: true }))).toBe('toggle-grid-snap');
+  });
+
+  it('takes: Mod+I imports media, Shift+F forks with a new seed, C circles', () => {
+    expect(matchShortcut(key('i', { ctrlKey: true }))).toBe('import-take-media');
+    expect(matchShortcut(key('i', { metaKey: true }))).toBe('import-take-media');
+    expect(matchShortcut(key('F', { shiftKey: true }))).toBe('fork-take');
+    expect(matchShortcut(key('C'))).toBe('circle-take');
+    expect(matchShortcut(key('c', { altKey: true }))).toBeNull();
   });
 
   it('nudges ten times further with Shift', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeShotRowToV3 } from '../../../renderer/db/dbUpgrades.ts';
+import { upgradeMetaRowToV2, upgradeMetaRowToV3, upgradeMetaRowToV4, upgradeShotRowToV3 } from '../../../renderer/db/dbUpgrades.ts';
 import { MIN_READER_VERSION } from '../../../shared/appInfo.ts';
+import { RETIRED_MODELS_FORMAT_4 } from '../../../shared/takes/retiredModels.ts';
 import { settings, shot } from '../../shared/fixtures.ts';
 
 const v1Row = () => ({ key: 'state', revision: 7, folderPath: '/home/me/Shotcanvas/Teaser', settings: settings(), schemaVersion: 1 });
@@ -53,5 +54,28 @@ describe('upgradeMetaRowToV3', () => {
     const row = Object.freeze({ ...v1Row(), schemaVersion: 2, minReaderVersion: '0.1.0' });
     expect(upgradeMetaRowToV3(row)).toEqual({ ...row, schemaVersion: 3 });
     expect(row.schemaVersion).toBe(2);
+  });
+});
+
+describe('upgradeMetaRowToV4', () => {
+  const v3Row = () => {
+    const { retiredModels: _notYet, ...v3Settings } = settings();
+    return { key: 'state', revision: 9, folderPath: '/p', settings: v3Settings, schemaVersion: 3, minReaderVersion: '0.1.0' };
+  };
+
+  it('records project format 4 and seeds the settings with the format-4 retired models, as the file migration does', () => {
+    const row = Object.freeze(v3Row());
+    const upgraded = upgradeMetaRowToV4(row);
+    expect(upgraded).toEqual({ ...row, settings: { ...row.settings, retiredModels: RETIRED_MODELS_FORMAT_4 }, schemaVersion: 4 });
+    expect(row.schemaVersion).toBe(3);
+    expect((upgraded['settings'] as { retiredModels: unknown[] }).retiredModels[0]).not.toBe(RETIRED_MODELS_FORMAT_4[0]);
+  });
+
+  it('keeps a list the settings already have, and leaves settings that are not an object to validation', () => {
+    const kept = { ...v3Row(), settings: { ...v3Row().settings, retiredModels: [] } };
+    expect(upgradeMetaRowToV4(kept)['settings']).toEqual(kept.settings);
+    expect(upgradeMetaRowToV4({ ...v3Row(), settings: null })['settings']).toBeNull();
+    const once = upgradeMetaRowToV4(v3Row());
+    expect(upgradeMetaRowToV4(once)).toEqual(once);
   });
 });

@@ -25,7 +25,7 @@ async function setup() {
   const loaded = await loadProjectDocument(db, file, FOLDER);
   const store = new DocumentStore(loaded.settings, loaded.revision, loaded.records);
   const errors: unknown[] = [];
-  const persister = new Persister(store, db, { onPersisted: () => undefined, onError: (e) => errors.push(e) });
+  const persister = new Persister(store, db, { onPersisted: () => undefined, onError: (e) => errors.push(e), after: loaded.rebuild });
   const pending = new PendingChanges();
   const unsubscribe = store.subscribe((d) => pending.record(d));
   const history = new History(store);

@@ -20,7 +20,7 @@ async function setup(shots: ShotRecord[] = [shot(), shot(), shot()]) {
   const store = new DocumentStore(loaded.settings, loaded.revision, loaded.records);
   const persisted: number[] = [];
   const errors: unknown[] = [];
-  const persister = new Persister(store, db, { onPersisted: (r) => persisted.push(r), onError: (e) => errors.push(e) });
+  const persister = new Persister(store, db, { onPersisted: (r) => persisted.push(r), onError: (e) => errors.push(e), after: loaded.rebuild });
   cleanups.push(
     () => persister.dispose(),
     () => db.close(),

@@ -48,7 +48,7 @@ async function seedV1(id: string, factory: IDBFactory) {
 }
 
 /** The Dexie schema version this build opens (every upgrade from version 1 runs in a chain). */
-const CURRENT_DB_VERSION = 3;
+const CURRENT_DB_VERSION = 4;
 
 describe('ProjectDb upgrade from version 1 (through version 2 to the current one)', () => {
   it('adds minReaderVersion and the current schemaVersion to the meta row and keeps every shot', async () => {
@@ -58,7 +58,7 @@ describe('ProjectDb upgrade from version 1 (through version 2 to the current one
     const db = new ProjectDb(id, { indexedDB: factory, IDBKeyRange });
     try {
       // Version 2 added minReaderVersion; version 3 moved the rows to project format 3.
-      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 3, minReaderVersion: MIN_READER_VERSION });
+      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 4, minReaderVersion: MIN_READER_VERSION });
       expect(db.verno).toBe(CURRENT_DB_VERSION);
       const stored = await db.shots.toArray();
       expect(stored.sort((a, b) => a.order.localeCompare(b.order))).toEqual(shots.map((s) => ({ ...s, frame: null })));

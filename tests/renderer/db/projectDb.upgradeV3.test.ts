@@ -68,8 +68,9 @@ describe('ProjectDb upgrade from version 2 to 3', () => {
     const { shots, meta } = await seedV2(id, factory);
     const db = open(id, factory);
     try {
-      expect(db.verno).toBe(3);
-      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 3 });
+      // The database goes on to version 4 (takes) in the same open; see projectDb.upgradeV4.test.ts.
+      expect(db.verno).toBe(4);
+      expect(await db.meta.get('state')).toEqual({ ...meta, schemaVersion: 4 });
       const stored = await db.shots.orderBy('order').toArray();
       expect(stored).toEqual(shots.map((s) => ({ ...s, frame: null })));
       // The shot indexes still work after the upgrade.
@@ -121,7 +122,7 @@ describe('ProjectDb upgrade from version 2 to 3', () => {
     }
   });
 
-  it('an empty version-2 database upgrades to an empty version-3 one with all five tables', async () => {
+  it('an empty version-2 database upgrades to an empty current one with all its tables', async () => {
     const factory = new IDBFactory();
     const id = projectId();
     const old = new ProjectDbV2(id, factory);
@@ -130,8 +131,8 @@ describe('ProjectDb upgrade from version 2 to 3', () => {
     const db = open(id, factory);
     try {
       await db.open();
-      expect(db.verno).toBe(3);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(['arrows', 'meta', 'notes', 'scenes', 'shots']);
+      expect(db.verno).toBe(4);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(['arrows', 'meta', 'notes', 'scenes', 'shots', 'takes']);
       expect(await db.meta.get('state')).toBeUndefined();
       for (const table of db.recordTables) expect(await table.count()).toBe(0);
     } finally {

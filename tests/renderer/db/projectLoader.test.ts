@@ -137,11 +137,28 @@ describe('loadProjectDocument', () => {
     expect((await db.meta.get('state'))?.minReaderVersion).toBe(MIN_READER_VERSION);
   });
 
+  it('a rebuild cut short (closed before it finished) leaves no meta, so the next open rebuilds again', async () => {
+    const factory = new IDBFactory();
+    const file = projectFile({ revision: 6, data: projectData(Array.from({ length: 250 }, () => shot())) });
+    const first = dbFor(file, factory);
+    const loaded = await loadProjectDocument(first, file, FOLDER);
+    first.close();
+    await expect(loaded.rebuild).rejects.toThrow();
+    const second = dbFor(file, factory);
+    const again = await loadProjectDocument(second, file, FOLDER);
+    expect(again.source).toBe('folder');
+    expect(again.reason).toMatch(/empty/);
+    await again.rebuild;
+    expect(await second.shots.count()).toBe(250);
+  });
+
   it('survives closing and reopening: the rebuilt copy is used next time', async () => {
     const factory = new IDBFactory();
     const file = projectFile({ revision: 6, data: projectData([shot({ title: 'persisted' })]) });
     const first = dbFor(file, factory);
-    expect((await loadProjectDocument(first, file, FOLDER)).source).toBe('folder');
+    const loaded = await loadProjectDocument(first, file, FOLDER);
+    expect(loaded.source).toBe('folder');
+    await loaded.rebuild;
     first.close();
     const second = dbFor(file, factory);
     const again = await loadProjectDocument(second, file, FOLDER);

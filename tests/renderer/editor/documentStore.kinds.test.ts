@@ -67,7 +67,7 @@ describe('DocumentStore.ofKind', () => {
     const link = arrow(a.id, n.id);
     const { store } = storeWith([link, n, sc, a]);
     expect([...store.all()].map((r) => r.id).sort()).toEqual([a.id, sc.id, n.id, link.id].sort());
-    expect(store.toData()).toEqual({ settings: settings(), shots: [a], scenes: [sc], notes: [n], arrows: [link] });
+    expect(store.toData()).toEqual({ settings: settings(), shots: [a], scenes: [sc], notes: [n], arrows: [link], takes: [] });
   });
 
   it('getShot returns only shots', () => {

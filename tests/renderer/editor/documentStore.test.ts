@@ -166,7 +166,7 @@ describe('DocumentStore.shots', () => {
   it('toData returns settings and shots in cut order (and the other kinds, none here)', () => {
     const [b, a] = [shot({ order: 'b0' }), shot({ order: 'a0' })];
     const { store } = storeWith([b, a]);
-    expect(store.toData()).toEqual({ settings: settings(), shots: [a, b], scenes: [], notes: [], arrows: [] });
+    expect(store.toData()).toEqual({ settings: settings(), shots: [a, b], scenes: [], notes: [], arrows: [], takes: [] });
   });
 });
 

@@ -6,6 +6,8 @@ import { MAIN_API_ARG_SCHEMAS, MAX_FRAME_IMAGE_BASE64_CHARS } from '../../../sha
 import { documentData, settings, shot } from '../fixtures.ts';
 
 const CLIENT = 'tab-7f3a9c21';
+const HASH = '0123456789abcdef'.repeat(4);
+const MEDIA = { hash: HASH, path: `media/${HASH.slice(0, 16)}/Shot 01 T3.mp4` };
 
 /** A well-formed argument for every method (undefined for methods without one). */
 const GOOD: { [M in MainApiMethod]: unknown } = {
@@ -30,6 +32,12 @@ const GOOD: { [M in MainApiMethod]: unknown } = {
   cancelJob: { jobId: randomUUID() },
   getDiskStatus: { path: '/p/Teaser' },
   importFrameImage: { projectId: randomUUID(), clientId: CLIENT, fileName: 'Shot 01.png', dataBase64: 'iVBORw0KGgo=' },
+  importMedia: { projectId: randomUUID(), clientId: CLIENT, sourcePath: '/home/me/Renders/shot01_t3.mp4', fileName: 'Shot 01 T3.mp4' },
+  probeMedia: { projectId: randomUUID(), ...MEDIA },
+  getMediaPoster: { projectId: randomUUID(), ...MEDIA },
+  getScrubStrip: { projectId: randomUUID(), ...MEDIA },
+  checkMedia: { projectId: randomUUID(), refs: [MEDIA] },
+  relinkMedia: { projectId: randomUUID(), clientId: CLIENT, ...MEDIA, newSourcePath: 'D:\\Backup\\shot01_t3.mp4' },
   getSettings: undefined,
   updateSettings: { inspectorWidth: 320 },
   browseFolder: {},
@@ -203,5 +211,42 @@ describe('argument schemas', () => {
     expect(accepts('openExternal', { url: 'x'.repeat(2049) })).toBe(false);
     expect(accepts('acknowledgeFlush', { requestId: '', saved: true })).toBe(false);
     expect(accepts('acknowledgeFlush', { requestId: 'r', saved: 1 })).toBe(false);
+  });
+});
+
+describe('media argument schemas', () => {
+  it.each(['getMediaPoster', 'getScrubStrip', 'probeMedia'] as const)('%s refuses paths outside media/<16 hex>/ and escapes', (method) => {
+    const base = good(method);
+    for (const path of [
+      'project.json',
+      '.cache/thumbs/x.jpg',
+      `media/${HASH.slice(0, 16)}/../../../etc/passwd`,
+      `media/${HASH.slice(0, 16)}/sub/clip.mp4`,
+      `media/${HASH.slice(0, 16)}/..`,
+      `media/${HASH.slice(0, 16)}/a\\..\\b.mp4`,
+      '/etc/passwd',
+    ]) {
+      expect(accepts(method, { ...base, path }), path).toBe(false);
+    }
+  });
+
+  it('refuses a path whose folder is not named by the hash', () => {
+    expect(accepts('getMediaPoster', { ...good('getMediaPoster'), path: 'media/fedcba9876543210/clip.mp4' })).toBe(false);
+    expect(accepts('checkMedia', { projectId: randomUUID(), refs: [{ ...MEDIA, path: 'media/fedcba9876543210/clip.mp4' }] })).toBe(false);
+    expect(accepts('relinkMedia', { ...good('relinkMedia'), hash: 'f'.repeat(64) })).toBe(false);
+  });
+
+  it('refuses hashes that are not sha256 hex', () => {
+    expect(accepts('probeMedia', { ...good('probeMedia'), hash: HASH.toUpperCase() })).toBe(false);
+    expect(accepts('probeMedia', { ...good('probeMedia'), hash: HASH.slice(1) })).toBe(false);
+  });
+
+  it('importMedia needs a clean source path and takes an optional file name', () => {
+    const base = good('importMedia');
+    expect(accepts('importMedia', { ...base, sourcePath: '' })).toBe(false);
+    expect(accepts('importMedia', { ...base, sourcePath: '/a\u0000b.mp4' })).toBe(false);
+    expect(accepts('importMedia', { ...base, fileName: '' })).toBe(false);
+    const { fileName: _dropped, ...withoutName } = base;
+    expect(accepts('importMedia', withoutName)).toBe(true);
   });
 });

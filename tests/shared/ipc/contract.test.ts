@@ -56,7 +56,14 @@ describe('event schemas', () => {
     const progress = { jobId: 'j1', kind: 'bundle-export', label: 'Exporting Film', done: 3, total: 10, phase: null };
     expect(MAIN_EVENT_SCHEMAS.jobProgress.safeParse(progress).success).toBe(true);
     expect(MAIN_EVENT_SCHEMAS.jobProgress.safeParse({ ...progress, kind: 'format-disk' }).success).toBe(false);
-    const finished = { jobId: 'j1', kind: 'backup-restore', label: 'Restoring a backup', ok: false, error: { code: 'CANCELLED', message: 'cancelled' }, value: null };
+    const finished = {
+      jobId: 'j1',
+      kind: 'backup-restore',
+      label: 'Restoring a backup',
+      ok: false,
+      error: { code: 'CANCELLED', message: 'cancelled' },
+      value: null,
+    };
     expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse(finished).success).toBe(true);
     expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse({ ...finished, ok: true, error: null, value: { revision: 3 } }).success).toBe(true);
     expect(MAIN_EVENT_SCHEMAS.jobFinished.safeParse({ ...finished, extra: 1 }).success).toBe(false);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseOptions } from '../../../shared/model/projectFile.ts';
 import { PROJECT_SCHEMA_VERSION, parseProjectFile, parseProjectFileText } from '../../../shared/model/projectFile.ts';
+import { RECORD_KINDS } from '../../../shared/model/records.ts';
+import { RETIRED_MODELS_FORMAT_4 } from '../../../shared/takes/retiredModels.ts';
 import { projectDataArb } from '../../electron/services/support/projectData.ts';
 import { contentHash, documentData, projectData, projectFile, shot } from '../fixtures.ts';
 
@@ -36,15 +38,24 @@ function refused(text: string, options = READER) {
 }
 
 describe('parseProjectFile: older schemas are migrated', () => {
-  it('a format-1 file gets tombstones (and the format-3 collections) and reports what was written', () => {
+  it('a format-1 file gets tombstones (and the format-3 and format-4 collections and settings) and reports what was written', () => {
     const wide = oldShot({ title: 'Wide' });
-    const v1 = { settings: documentData().settings, shots: [wide] };
+    const { retiredModels: _format4, ...v1Settings } = documentData().settings;
+    const v1 = { settings: v1Settings, shots: [wide] };
     const result = parsed(written(1, v1));
     expect(result.originalSchemaVersion).toBe(1);
     expect(result.originalData).toEqual(v1);
     expect(result.readOnlyReason).toBeNull();
     expect(result.file.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
-    expect(result.file.data).toEqual({ ...v1, shots: [{ ...wide, frame: null }], scenes: [], notes: [], arrows: [], tombstones: [] });
+    expect(result.file.data).toEqual({
+      settings: { ...v1Settings, retiredModels: RETIRED_MODELS_FORMAT_4 },
+      shots: [{ ...wide, frame: null }],
+      scenes: [],
+      notes: [],
+      arrows: [],
+      takes: [],
+      tombstones: [],
+    });
     // The hash still describes the data as written, which is what integrity checks compare.
     expect(result.file.contentHash).toBe(contentHash(v1));
   });
@@ -63,14 +74,14 @@ describe('parseProjectFile: older schemas are migrated', () => {
 describe('parseProjectFile: the current schema', () => {
   it('validates tombstones: uuid ids, a record kind, non-negative integer times', () => {
     const id = shot().id;
-    const kept = (['shot', 'scene', 'note', 'arrow'] as const).map((kind, i) => ({ id: shot().id, kind, deletedAt: i }));
+    const kept = RECORD_KINDS.map((kind, i) => ({ id: shot().id, kind, deletedAt: i }));
     expect(parsed(written(PROJECT_SCHEMA_VERSION, projectData([], {}, [{ id, kind: 'shot', deletedAt: 5 }]))).file.data.tombstones).toEqual([
       { id, kind: 'shot', deletedAt: 5 },
     ]);
     expect(parsed(written(PROJECT_SCHEMA_VERSION, projectData([], {}, kept))).file.data.tombstones).toEqual(kept);
     for (const bad of [
       { id: 'x', kind: 'shot', deletedAt: 5 },
-      { id, kind: 'take', deletedAt: 5 },
+      { id, kind: 'lens', deletedAt: 5 },
       { id, kind: 'shot', deletedAt: -1 },
       { id, kind: 'shot' },
     ]) {
@@ -83,7 +94,7 @@ describe('parseProjectFile: the current schema', () => {
     expect(refused(written(2, { settings: documentData().settings, shots: [oldShot()] })).message).toContain('data.tombstones');
   });
 
-  it.each(['scenes', 'notes', 'arrows'] as const)('requires %s in the current format (only older formats may lack them)', (collection) => {
+  it.each(['scenes', 'notes', 'arrows', 'takes'] as const)('requires %s in the current format (only older formats may lack them)', (collection) => {
     const { [collection]: _missing, ...data } = projectData();
     expect(refused(written(PROJECT_SCHEMA_VERSION, data)).message).toContain(`data.${collection}`);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../../shared/appInfo.ts';
 import { PROJECT_SCHEMA_VERSION, parseProjectFile } from '../../../shared/model/projectFile.ts';
 import { PROJECT_MIGRATIONS, migrateProjectData } from '../../../shared/model/projectMigrations.ts';
+import { RETIRED_MODELS_FORMAT_4 } from '../../../shared/takes/retiredModels.ts';
 import { contentHash } from '../fixtures.ts';
 
 /**
@@ -25,8 +26,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The keys of `data` some step writes (1→2 tombstones; 2→3 shots' frames and the new collections). */
-const OWNED_BY_A_STEP = new Set(['tombstones', 'shots', 'scenes', 'notes', 'arrows']);
+/** The keys of `data` some step writes (1→2 tombstones; 2→3 shots' frames and the new collections; 3→4 takes and settings). */
+const OWNED_BY_A_STEP = new Set(['tombstones', 'shots', 'scenes', 'notes', 'arrows', 'takes', 'settings']);
 
 describe('project-file migrations', () => {
   it('has a golden fixture for every schema version, each declaring its version and a correct content hash', () => {
@@ -96,6 +97,25 @@ describe('project-file migrations', () => {
     expect(step.migrate({ shots: [null, 3, 'x'] })['shots']).toEqual([null, 3, 'x']);
     expect(step.migrate({ shots: 'not a list' })['shots']).toBe('not a list');
     expect(step.migrate({})).toEqual({ shots: undefined, scenes: [], notes: [], arrows: [] });
+  });
+
+  it('3→4 adds an empty takes collection and seeds the settings with the format-4 retired models', () => {
+    const step = PROJECT_MIGRATIONS.find((s) => s.from === 3)!;
+    const settings = { name: 'Harbour', frameRate: { num: 25, den: 1 } };
+    const output = step.migrate({ settings, shots: [], tombstones: [] });
+    expect(output).toEqual({ settings: { ...settings, retiredModels: RETIRED_MODELS_FORMAT_4 }, shots: [], tombstones: [], takes: [] });
+    // A fresh copy: editing the project's list never touches the frozen defaults.
+    expect((output['settings'] as { retiredModels: unknown[] }).retiredModels[0]).not.toBe(RETIRED_MODELS_FORMAT_4[0]);
+    // A list already there is kept; settings that are not an object are left for validation.
+    const own = { ...settings, retiredModels: [] };
+    expect(step.migrate({ settings: own })['settings']).toEqual(own);
+    expect(step.migrate({ settings: 'odd' })['settings']).toBe('odd');
+    expect(step.migrate({})).toEqual({ settings: undefined, takes: [] });
+  });
+
+  it('the format-4 fixture carries the retired models the migration seeds', () => {
+    expect((fixture(4).data['settings'] as { retiredModels: unknown }).retiredModels).toEqual(RETIRED_MODELS_FORMAT_4);
+    expect(fixture(4).data['takes']).toEqual([]);
   });
 
   it('refuses data that is not an object and a version with no step, without throwing', () => {

@@ -23,6 +23,7 @@ describe('docRecordSchema', () => {
 
   it('refuses an unknown kind, and a record that has the fields of another kind', () => {
     expect(docRecordSchema.safeParse({ ...note(), kind: 'take' }).success).toBe(false);
+    expect(docRecordSchema.safeParse({ ...note(), kind: 'lens' }).success).toBe(false);
     expect(docRecordSchema.safeParse({ ...note(), kind: 'scene' }).success).toBe(false);
     expect(docRecordSchema.safeParse({ ...scene(), kind: 'shot' }).success).toBe(false);
   });
@@ -45,7 +46,7 @@ describe('docRecordSchema', () => {
   });
 
   it('RECORD_KINDS lists every kind the union accepts', () => {
-    expect([...RECORD_KINDS].sort()).toEqual(['arrow', 'note', 'scene', 'shot']);
+    expect([...RECORD_KINDS].sort()).toEqual(['arrow', 'note', 'scene', 'shot', 'take']);
   });
 });
 
@@ -99,6 +100,6 @@ describe('documentData', () => {
 
   it('tombstones may be of any record kind', () => {
     for (const kind of RECORD_KINDS) expect(tombstoneSchema.safeParse({ id: shot().id, kind, deletedAt: 1 }).success).toBe(true);
-    expect(tombstoneSchema.safeParse({ id: shot().id, kind: 'take', deletedAt: 1 }).success).toBe(false);
+    expect(tombstoneSchema.safeParse({ id: shot().id, kind: 'lens', deletedAt: 1 }).success).toBe(false);
   });
 });

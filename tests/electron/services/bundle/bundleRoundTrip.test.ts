@@ -31,8 +31,11 @@ async function sampleProject(root: string) {
     'ünïcode é.txt': Buffer.from('x'),
   };
   const file = await makeProject(projectDir, media);
-  // None of these may travel: backups, exports, temp files, links, stray files outside media/.
+  // None of these may travel: backups, exports, the thumbnail/hash cache, temp files, links, stray files outside media/.
   await writeFile(join(projectDir, '.backups', 'old.json'), '{}');
+  await mkdir(join(projectDir, '.cache', 'thumbs', 'a'.repeat(64)), { recursive: true });
+  await writeFile(join(projectDir, '.cache', 'thumbs', 'a'.repeat(64), 'poster.jpg'), randomBytes(100));
+  await writeFile(join(projectDir, '.cache', 'media-hashes.json'), '{}');
   await writeFile(join(projectDir, 'exports', 'cut.edl'), 'TITLE: cut');
   await writeFile(join(projectDir, 'media', 'ab', '.x.bin.123-abcd.sctmp'), 'half written');
   await writeFile(join(projectDir, 'notes.txt'), 'stray');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ArrowId, NoteId, ProjectId, SceneId, ShotId } from '../../../../shared/ids.ts';
+import type { ArrowId, NoteId, ProjectId, SceneId, ShotId, TakeId } from '../../../../shared/ids.ts';
 import { newId } from '../../../../shared/ids.ts';
 import { FRAME_RATES } from '../../../../shared/model/frameRate.ts';
 import type { ArrowRecord } from '../../../../shared/model/arrow.ts';
@@ -15,11 +15,22 @@ import type { ProjectData } from '../../../../shared/model/projectFile.ts';
 import type { ProjectSettings } from '../../../../shared/model/projectSettings.ts';
 import type { ShotRecord } from '../../../../shared/model/shot.ts';
 import { SHOT_STATUSES, makeShot } from '../../../../shared/model/shot.ts';
+import type { TakeRecord } from '../../../../shared/model/take.ts';
+import { VERDICTS, emptyJudgement, emptyRecipe, emptyRecipeParams } from '../../../../shared/model/take.ts';
 
 export const FIXED_NOW = new Date('2025-03-04T05:06:07.000Z');
 
 export function settings(overrides: Partial<ProjectSettings> = {}): ProjectSettings {
-  return { name: 'Film', frameRate: { num: 24, den: 1 }, dropFrame: false, width: 1920, height: 1080, recordStartFrames: 86400, ...overrides };
+  return {
+    name: 'Film',
+    frameRate: { num: 24, den: 1 },
+    dropFrame: false,
+    width: 1920,
+    height: 1080,
+    recordStartFrames: 86400,
+    retiredModels: [],
+    ...overrides,
+  };
 }
 
 export function shot(overrides: Partial<ShotRecord> = {}): ShotRecord {
@@ -66,12 +77,12 @@ export function arrow(fromId: string, toId: string, overrides: Partial<ArrowReco
   return { id: newId<ArrowId>(), kind: 'arrow', fromId, toId, label: '', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, rev: 0, ...overrides };
 }
 
-/** Scenes, notes and arrows of a document (format 3); empty unless a test gives some. */
-export type OtherRecords = Partial<Pick<DocumentData, 'scenes' | 'notes' | 'arrows'>>;
+/** Scenes, notes, arrows and takes of a document (format 4); empty unless a test gives some. */
+export type OtherRecords = Partial<Pick<DocumentData, 'scenes' | 'notes' | 'arrows' | 'takes'>>;
 
 /** What the renderer sends (saveSnapshot): settings and records of every kind, no tombstones. */
 export function documentData(shots: readonly ShotRecord[] = [shot()], overrides: Partial<ProjectSettings> = {}, others: OtherRecords = {}): DocumentData {
-  return { settings: settings(overrides), shots, scenes: [], notes: [], arrows: [], ...others };
+  return { settings: settings(overrides), shots, scenes: [], notes: [], arrows: [], takes: [], ...others };
 }
 
 /** What project.json holds: the document plus the tombstones main keeps beside it. */
@@ -169,15 +180,90 @@ const settingsArb: fc.Arbitrary<ProjectSettings> = fc
     width: fc.integer({ min: 16, max: 16384 }),
     height: fc.integer({ min: 16, max: 16384 }),
     recordStartFrames: fc.integer({ min: 0, max: 10_000_000 }),
+    retiredModels: fc.array(
+      fc.record(
+        {
+          provider: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+          model: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
+          version: fc.string({ maxLength: 10 }),
+          retiredOn: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          note: anyText(40),
+        },
+        { requiredKeys: ['provider', 'model', 'retiredOn', 'note'] },
+      ),
+      { maxLength: 3 },
+    ),
   })
-  .map(({ rate, wantDropFrame, name, width, height, recordStartFrames }) => ({
+  .map(({ rate, wantDropFrame, name, width, height, recordStartFrames, retiredModels }) => ({
     name,
     frameRate: rate.rate,
     dropFrame: wantDropFrame && rate.dropFrameAllowed,
     width,
     height,
     recordStartFrames,
+    retiredModels,
   }));
+
+/** The variable parts of a take; the rest is a fixed valid recipe and judgement. */
+type TakeParts = {
+  id: string;
+  number: number;
+  label: string;
+  prompt: string;
+  seed: string | null;
+  extra: Record<string, string | number | boolean>;
+  verdict: TakeRecord['judgement']['verdict'];
+  score: number | null;
+  media: FrameRef | null;
+  rev: number;
+};
+
+const takePartsArb = fc.record({
+  id: fc.uuid({ version: 4 }),
+  shot: fc.nat(),
+  number: fc.integer({ min: 1, max: 1_000_000 }),
+  label: anyText(30),
+  prompt: anyText(200),
+  seed: fc.option(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String), { nil: null }),
+  extra: fc.dictionary(fieldKey, fc.oneof(anyText(20), fc.integer(), fc.boolean()), { maxKeys: 3 }),
+  verdict: fc.constantFrom(null, ...VERDICTS),
+  score: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  media: fc.option(frameRefArb, { nil: null }),
+  rev: fc.nat(),
+});
+
+function takeOf(parts: TakeParts, shotId: string): TakeRecord {
+  return {
+    id: parts.id as TakeId,
+    kind: 'take',
+    shotId: shotId as ShotId,
+    parentTakeId: null,
+    number: parts.number,
+    label: parts.label,
+    media: parts.media
+      ? {
+          ...parts.media,
+          name: parts.media.path.split('/')[2]!,
+          kind: 'video',
+          mime: 'video/mp4',
+          bytes: 1000,
+          container: 'mov,mp4,m4a,3gp,3g2,mj2',
+          codec: 'h264',
+          frameRate: { num: 24, den: 1 },
+          durationFrames: 120,
+          startTimecode: null,
+          variableFrameRate: false,
+        }
+      : null,
+    trimIn: null,
+    trimOut: null,
+    recipe: { ...emptyRecipe(), provider: 'comfyui', prompt: parts.prompt, seed: parts.seed, params: { ...emptyRecipeParams(), extra: parts.extra } },
+    judgement: { ...emptyJudgement('what was wanted'), verdict: parts.verdict, score: parts.score },
+    createdAt: parts.rev,
+    updatedAt: parts.rev,
+    rev: parts.rev,
+  };
+}
 
 export { shotArb, sceneArb, noteArb, settingsArb };
 
@@ -198,8 +284,9 @@ export const documentDataArb: fc.Arbitrary<DocumentData> = fc
     scenes: fc.array(sceneArb, { maxLength: 3 }),
     notes: fc.array(noteArb, { maxLength: 3 }),
     arrowEnds: fc.array(fc.record({ id: fc.uuid({ version: 4 }), from: fc.nat(), to: fc.nat(), label: anyText(30), rev: fc.nat() }), { maxLength: 4 }),
+    takeParts: fc.array(takePartsArb, { maxLength: 4 }),
   })
-  .map(({ settings: s, shots, scenes, notes, arrowEnds }) => {
+  .map(({ settings: s, shots, scenes, notes, arrowEnds, takeParts }) => {
     // Ids are unique across kinds: drop any record whose id an earlier one already took.
     const seen = new Set<string>();
     const fresh = <T extends { id: string }>(records: readonly T[]) => records.filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -220,13 +307,15 @@ export const documentDataArb: fc.Arbitrary<DocumentData> = fc
             updatedAt: rev,
             rev,
           }));
-    return { settings: s, shots: keptShots, scenes: keptScenes, notes: keptNotes, arrows };
+    // Takes belong to a shot that exists.
+    const takes: TakeRecord[] = keptShots.length === 0 ? [] : fresh(takeParts).map((parts) => takeOf(parts, keptShots[parts.shot % keptShots.length]!.id));
+    return { settings: s, shots: keptShots, scenes: keptScenes, notes: keptNotes, arrows, takes };
   });
 
-/** Random valid project data (schema 3): the document plus tombstones of other ids, any kind. */
+/** Random valid project data (schema 4): the document plus tombstones of other ids, any kind. */
 export const projectDataArb: fc.Arbitrary<ProjectData> = fc
   .record({ document: documentDataArb, tombstones: fc.uniqueArray(tombstoneArb, { maxLength: 4, selector: (t) => t.id }) })
   .map(({ document, tombstones }) => {
-    const live = new Set<string>([...document.shots, ...document.scenes, ...document.notes, ...document.arrows].map((r) => r.id));
+    const live = new Set<string>([...document.shots, ...document.scenes, ...document.notes, ...document.arrows, ...document.takes].map((r) => r.id));
     return { ...document, tombstones: tombstones.filter((t) => !live.has(t.id)) };
   });
