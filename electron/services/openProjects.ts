@@ -228,7 +228,7 @@ export class OpenProjects {
 
   async closeAll(): Promise<void> {
     for (const [id, entry] of this.open) {
-        await entry.store.close().catch((error: unknown) => this.deps.log(`closing ${entry.store.dir} failed`, error));
+      await entry.store.close().catch((error: unknown) => this.deps.log(`closing ${entry.store.dir} failed`, error));
       this.open.delete(id);
     }
   }

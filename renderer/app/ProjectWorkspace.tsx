@@ -30,7 +30,7 @@ import { SequenceStrip } from '../panels/sequence/SequenceStrip.tsx';
 import { onMainEvent } from '../platform/mainBridge.ts';
 import { mediaUrl } from '../platform/mediaUrl.ts';
 import { TakePanelState } from '../editor/takePanelState.ts';
-import { onPosterChange, posterFor } from '../platform/mediaPosters.ts';
+import { onPosterChange, posterFor, posterFrameFor } from '../platform/mediaPosters.ts';
 import { dropMedia } from './dropMedia.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { ProjectSession } from './projectSession.ts';
@@ -106,10 +106,8 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
       // No storyboard frame: the selected take's poster stands in for it.
       const take = shot.selectedTakeId ? store.get(shot.selectedTakeId) : undefined;
       if (take?.kind !== 'take' || !take.media) return null;
-      const poster = posterFor(session.projectId, take.media);
-      if (!poster) return null;
-      const key = { hash: `poster-${take.media.hash}`, path: poster.path, width: poster.width, height: poster.height, mime: 'image/jpeg' as const };
-      return getThumbnail(key, mediaUrl(session.projectId, poster.path));
+      const poster = posterFrameFor(session.projectId, take.media);
+      return poster ? getThumbnail(poster, mediaUrl(session.projectId, poster.path)) : null;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new function when thumbnails arrive re-renders the cards
     [session.projectId, store, thumbnailVersion],

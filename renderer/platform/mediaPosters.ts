@@ -8,7 +8,25 @@ import { callMain } from './mainBridge.ts';
  * folder), asked for once per project and hash and remembered for the session. Views call
  * `posterFor` while rendering and re-render when `onPosterChange` fires.
  */
-type Entry = { readonly state: 'loading' } | { readonly state: 'ready'; readonly poster: MediaPoster } | { readonly state: 'failed'; readonly message: string };
+/** A poster as the canvas thumbnail cache keys images: by a hash of its own, sized for decoding. */
+export interface PosterFrame {
+  readonly hash: string;
+  readonly path: string;
+  readonly width: number;
+  readonly height: number;
+  readonly mime: 'image/jpeg';
+}
+
+type Entry =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly poster: MediaPoster; readonly frame: PosterFrame }
+  | { readonly state: 'failed'; readonly message: string };
+
+const ready = (hash: string, poster: MediaPoster): Entry => ({
+  state: 'ready',
+  poster,
+  frame: { hash: `poster-${hash}`, path: poster.path, width: poster.width, height: poster.height, mime: 'image/jpeg' },
+});
 
 const entries = new Map<string, Entry>();
 type StripEntry = { readonly state: 'loading' } | { readonly state: 'ready'; readonly strip: ScrubStrip } | { readonly state: 'failed' };
@@ -30,13 +48,20 @@ export function posterFor(projectId: ProjectId, media: Pick<MediaRef, 'hash' | '
   if (entry) return entry.state === 'ready' ? entry.poster : null;
   entries.set(key, { state: 'loading' });
   void callMain('getMediaPoster', { projectId, hash: media.hash, path: media.path }).then((result) => {
-    if (result.ok) entries.set(key, { state: 'ready', poster: result.value });
+    if (result.ok) entries.set(key, ready(media.hash, result.value));
     // A still is its own poster when main cannot make one (no ffmpeg, say).
-    else if (media.kind === 'image') entries.set(key, { state: 'ready', poster: { path: media.path, width: media.width, height: media.height } });
+    else if (media.kind === 'image') entries.set(key, ready(media.hash, { path: media.path, width: media.width, height: media.height }));
     else entries.set(key, { state: 'failed', message: result.error.message });
     emit();
   });
   return null;
+}
+
+/** The poster as a canvas thumbnail key (the same object every call, so drawing allocates nothing). */
+export function posterFrameFor(projectId: ProjectId, media: Pick<MediaRef, 'hash' | 'path' | 'kind' | 'width' | 'height'>): PosterFrame | null {
+  posterFor(projectId, media);
+  const entry = entries.get(keyOf(projectId, media.hash));
+  return entry?.state === 'ready' ? entry.frame : null;
 }
 
 export function posterProblem(projectId: string, hash: string): string | null {

@@ -184,6 +184,7 @@ test('takes: import onto a shot, fork with a seed, trim, defect, verdict, score,
   const dir = join(test.info().project.outputDir, 'screenshots', test.info().project.name);
   await mkdir(dir, { recursive: true });
   await page.mouse.move(10, 10);
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 });
   await inspector.evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: `${dir}/takes.png` });
   await inspector.getByText('Intent vs output').evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -1,5 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { Circle, CircleDot, ClipboardPaste, Copy, Crosshair, Ellipsis, Scissors, Sparkles, Trash2, Upload } from 'lucide-react';
+import { Circle, CircleDot, ClipboardPaste, Copy, Crosshair, Ellipsis, Scissors, Sparkles, Trash2, Upload, X } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { ShotRecord } from '../../../shared/model/shot.ts';
@@ -20,7 +20,7 @@ import { markDefectIn, markDefectOut, markIn, markOut, mediaRate, rangeLabel, ti
 import { RecipeEditor } from './RecipeEditor.tsx';
 import { ReproBadge } from './ReproBadge.tsx';
 import { addRecipeInputs, attachOutput } from './takeImport.ts';
-import { DEFECT_LABELS, plural, takeName } from './takeLabels.ts';
+import { DEFECT_LABELS, takeName } from './takeLabels.ts';
 import { TakePlayer } from './TakePlayer.tsx';
 import { VerdictChip } from './VerdictChip.tsx';
 
@@ -186,21 +186,21 @@ export function TakeDetail({ session, shot, take, parent, repro, status, onCircl
               <span className="mono" data-testid="trim-out">
                 {timecodeAt(media, trim!.end - 1)}
               </span>
-              <span className="take-trim-length">
-                {plural(trim!.end - trim!.start, 'frame')} · {framesToSeconds(trim!.end - trim!.start, mediaRate(media)).toFixed(2)} s
+              <span className="take-trim-length" title={trimmed ? undefined : 'The whole clip. Press I and O on the player to trim it.'}>
+                {trim!.end - trim!.start} fr · {framesToSeconds(trim!.end - trim!.start, mediaRate(media)).toFixed(2)} s
               </span>
               {trimmed ? (
                 <button
                   type="button"
-                  className="btn btn-ghost btn-small"
+                  className="icon-btn take-trim-clear"
+                  aria-label="Clear the trim (use the whole clip)"
+                  title="Clear the trim (use the whole clip)"
                   disabled={disabled}
                   onClick={() => updateTake(store, take.id, { trimIn: null, trimOut: null })}
                 >
-                  Clear
+                  <X size={13} />
                 </button>
-              ) : (
-                <span className="take-hint-inline">Press I and O on the player</span>
-              )}
+              ) : null}
             </>
           )}
         </div>
