@@ -14,7 +14,7 @@ const LOOKAHEAD = 0.25;
  * about a millisecond a card; a screenful at once is a 100 ms hitch. Cards not mounted yet are
  * still drawn by the batched layer, so the view is never empty, only briefly simpler.
  */
-export const NEAR_MOUNTS_PER_FRAME = 6;
+export const NEAR_MOUNTS_PER_FRAME = 3;
 
 function grow(r: Rect, f: number): Rect {
   return { x: r.x - r.width * f, y: r.y - r.height * f, width: r.width * (1 + 2 * f), height: r.height * (1 + 2 * f) };
