@@ -47,16 +47,22 @@ export interface VisibleRecords {
 /** Records intersecting the view (plus a margin), hidden ones removed, dragged ones added. */
 export function visibleRecords(model: CanvasModel, view: Rect): VisibleRecords {
   const out: VisibleRecords = { shots: [], notes: [], scenes: [] };
-  const seen = new Set<string>();
+  const s = model.interaction.state;
+  // The index returns each item once; only dragged records (drawn at their moved position even
+  // when their stored one is off screen) can repeat. This runs every frame for up to every record,
+  // so no per-record allocation unless a drag needs the check.
+  const seen = s.kind === 'dragging' ? new Set<string>() : null;
   const push = (record: DocRecord | undefined) => {
-    if (!record || seen.has(record.id) || model.hidden.has(record.id)) return;
-    seen.add(record.id);
+    if (!record || model.hidden.has(record.id)) return;
+    if (seen) {
+      if (seen.has(record.id)) return;
+      seen.add(record.id);
+    }
     if (record.kind === 'shot') out.shots.push(record);
     else if (record.kind === 'note') out.notes.push(record);
     else if (record.kind === 'scene') out.scenes.push(record);
   };
   for (const item of model.index.search(expandRect(view, 8))) push(model.store.get(item.id));
-  const s = model.interaction.state;
   if (s.kind === 'dragging') for (const id of s.ids) push(model.store.get(id));
   return out;
 }

@@ -31,21 +31,32 @@ function dimmed(id: string, d: DrawContext): boolean {
 /** Far LOD: every shot a solid tile in its status colour; one fill per colour. */
 export function drawFarShots(shots: readonly ShotRecord[], d: DrawContext): void {
   const { ctx } = d;
-  const byColor = new Map<string, ShotRecord[]>();
+  // Grouped by colour, dimmed ones apart; keyed by the colour strings themselves so grouping
+  // allocates nothing per shot (this runs every frame for every visible card).
+  const lit = new Map<string, ShotRecord[]>();
+  const dim = new Map<string, ShotRecord[]>();
   for (const shot of shots) {
-    const key = `${STATUS_COLORS[shot.status]}|${dimmed(shot.id, d) ? 1 : 0}`;
-    (byColor.get(key) ?? byColor.set(key, []).get(key)!).push(shot);
+    const groups = dimmed(shot.id, d) ? dim : lit;
+    const color = STATUS_COLORS[shot.status];
+    const list = groups.get(color);
+    if (list) list.push(shot);
+    else groups.set(color, [shot]);
   }
-  for (const [key, list] of byColor) {
-    const [color, dim] = key.split('|');
-    ctx.globalAlpha = dim === '1' ? 0.18 : 0.9;
-    ctx.fillStyle = color!;
-    ctx.beginPath();
-    for (const shot of list) {
-      const p = at(shot, d);
-      ctx.rect(p.x, p.y, SHOT_CARD.width, SHOT_CARD_HEIGHT);
+  // Dimmed first, so matching cards stay on top where cards overlap.
+  for (const [groups, alpha] of [
+    [dim, 0.18],
+    [lit, 0.9],
+  ] as const) {
+    for (const [color, list] of groups) {
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      for (const shot of list) {
+        const p = at(shot, d);
+        ctx.rect(p.x, p.y, SHOT_CARD.width, SHOT_CARD_HEIGHT);
+      }
+      ctx.fill();
     }
-    ctx.fill();
   }
   ctx.globalAlpha = 1;
 }
