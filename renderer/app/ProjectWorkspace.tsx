@@ -1,5 +1,5 @@
 import { ArrowUpRight, Hand, Lock, MousePointer2, Plus, StickyNote } from 'lucide-react';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { HostInfo } from '../../shared/ipc/contract.ts';
 import { findFrameRate } from '../../shared/model/frameRate.ts';
@@ -57,12 +57,6 @@ export function ProjectWorkspace({ session, host, onClose, onReopen }: Props) {
   const selection = useMemo(() => new Selection(), []);
   const camera = useMemo(() => new CameraState(), []);
   const filter = useMemo(() => new FilterState(), []);
-  // Near cards read the filter when the canvas renders (the batched layer redraws on its own):
-  // a new set of matches (search bar, take filter) re-renders it so they dim too.
-  useSyncExternalStore(
-    (notify) => filter.subscribe(notify),
-    () => filter.matches,
-  );
   const takePanel = useMemo(() => new TakePanelState(), []);
   const selected = useSelection(selection);
   const saveState = useSaveState(session);

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import type { RefObject } from 'react';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import { formatDurationShort } from '../../shared/model/duration.ts';
 import { deriveShotNumbers } from '../../shared/model/numbering.ts';
@@ -181,6 +181,10 @@ export function CanvasView(props: Props) {
   }, [camera, store, selection, interaction]);
   useEffect(() => selection.subscribe(redraw), [selection, redraw]);
   useEffect(() => filter.subscribe(redraw), [filter, redraw]);
+  // Near cards are React nodes: they re-render with a new set of matches (the batched layer only
+  // redraws, above).
+  const subscribeFilter = useCallback((notify: () => void) => filter.subscribe(notify), [filter]);
+  const filterMatches = useSyncExternalStore(subscribeFilter, () => filter.matches);
 
   // The zoom React knows about (LOD switch, card cache resolution) follows the camera lazily.
   useEffect(() => {
@@ -395,7 +399,7 @@ export function CanvasView(props: Props) {
     if (node) nodes.current.set(id, node);
     else nodes.current.delete(id);
   }, []);
-  const matches = filter.matches;
+  const matches = filterMatches;
   const nearShots = lod === 'near' ? [...nearIds].map((id) => store.get(id)).filter((r) => r?.kind === 'shot') : [];
   const nearNotes = lod === 'near' ? [...nearIds].map((id) => store.get(id)).filter((r) => r?.kind === 'note') : [];
 
